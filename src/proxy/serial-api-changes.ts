@@ -1,0 +1,18 @@
+import { TerraformResource } from "../cdktf";
+
+/**
+ * Chains every change to one REST API with `depends_on`, so Terraform creates, updates and destroys them one at a
+ * time whatever its `-parallelism`. API Gateway rejects concurrent changes to one API with ConflictException or
+ * TooManyRequestsException (aws-behaviour.md, "API Gateway REST API" [code]); ordering in the Terraform itself keeps
+ * `cdktf deploy`, exported pipelines and Terraform Cloud dependable without flags.
+ */
+export class SerialApiChanges {
+  private last?: TerraformResource;
+
+  /** Makes `resource` wait for the previous change, and become the one the next change waits for. */
+  add<T extends TerraformResource>(resource: T): T {
+    if (this.last) resource.dependsOn = [...(resource.dependsOn ?? []), this.last.fqn];
+    this.last = resource;
+    return resource;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * What AWS allows for each setting, with where it is written down. Pure data, shared by validation and the README.
+ */
+
+/**
+ * Commercial regions of the `aws` partition (the ARNs this construct writes use that partition). China and GovCloud
+ * regions need other partitions and are not supported.
+ * Source: AWS General Reference, "Regions and Zones" (docs.aws.amazon.com/general/latest/gr/rande.html).
+ */
+export const AWS_COMMERCIAL_REGIONS: readonly string[] = [
+  "af-south-1",
+  "ap-east-1",
+  "ap-east-2",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-south-1",
+  "ap-south-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-southeast-3",
+  "ap-southeast-4",
+  "ap-southeast-5",
+  "ap-southeast-7",
+  "ca-central-1",
+  "ca-west-1",
+  "eu-central-1",
+  "eu-central-2",
+  "eu-north-1",
+  "eu-south-1",
+  "eu-south-2",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "il-central-1",
+  "me-central-1",
+  "me-south-1",
+  "mx-central-1",
+  "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+];
+
+/**
+ * Regions where CloudWatch documents OTLP metrics ingestion (public preview from 2026-04-02).
+ * Source: aws-behaviour.md, "CloudWatch OTLP endpoints" ([doc] pricing, [code] region list).
+ */
+export const OTLP_METRICS_REGIONS: readonly string[] = [
+  "us-east-1",
+  "us-west-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "eu-west-1",
+];
+
+/**
+ * Values CloudWatch Logs accepts for a log group's retention; 0 means never expire (Terraform's convention).
+ * Source: CloudWatch Logs API, PutRetentionPolicy, `retentionInDays`.
+ */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** Stage names: letters, digits, hyphens and underscores, at most 128. Source: API Gateway CreateStage, `stageName`. */
+export const STAGE_NAME = { pattern: /^[A-Za-z0-9_-]{1,128}$/, rule: "1 to 128 letters, digits, '-' or '_'" };
+
+/** Log group names. Source: CloudWatch Logs CreateLogGroup, `logGroupName` (aws/ is reserved for AWS services). */
+export const LOG_GROUP_NAME = {
+  pattern: /^(?!aws\/)[A-Za-z0-9._\-/#]{1,512}$/,
+  rule: "1 to 512 of letters, digits, '.', '_', '-', '/', '#', not starting with 'aws/'",
+};
+
+/**
+ * Log stream names. Source: CloudWatch Logs CreateLogStream, `logStreamName` (no ':' or '*'). A single quote is refused
+ * too, because API Gateway quotes static header values with it.
+ */
+export const LOG_STREAM_NAME = { pattern: /^[^:*']{1,512}$/, rule: "1 to 512 characters, none of them ':', '*' or a single quote" };
+
+/**
+ * Account-level API Gateway throttle per region, the ceiling for any usage plan.
+ * Source: aws-behaviour.md, "API Gateway REST API" limits [doc].
+ */
+export const ACCOUNT_THROTTLE = { rateLimit: 10_000, burstLimit: 5_000 };
+
+/** Tag keys and values. Source: AWS tagging best practices, "Tag naming limits and requirements". */
+export const TAG_KEY = { pattern: /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, rule: "1 to 128 characters, not starting with 'aws:'" };
+export const TAG_VALUE = { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u, rule: "0 to 256 letters, digits, spaces or _ . : / = + - @" };

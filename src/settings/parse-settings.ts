@@ -1,0 +1,186 @@
+import { isSignal, SIGNALS, Signal } from "../otlp/signals";
+import {
+  ACCOUNT_THROTTLE,
+  AWS_COMMERCIAL_REGIONS,
+  LOG_GROUP_NAME,
+  LOG_RETENTION_DAYS,
+  LOG_STREAM_NAME,
+  OTLP_METRICS_REGIONS,
+  STAGE_NAME,
+  TAG_KEY,
+  TAG_VALUE,
+} from "./aws-rules";
+import { DEFAULTS, ProxySettings, SignalSelection, Throttle } from "./defaults";
+import { SettingProblem, SettingsError } from "./settings-error";
+
+/** Settings with every default applied, and the warnings a user should see at synth. */
+export interface ParsedSettings {
+  readonly settings: ProxySettings;
+  readonly warnings: readonly string[];
+}
+
+const KNOWN_KEYS = Object.keys(DEFAULTS) as (keyof ProxySettings)[];
+
+/**
+ * Validates `context.otlpProxy` from `cdktf.json` and fills in {@link DEFAULTS}.
+ * @throws SettingsError listing every setting that is wrong, with the value received and what is allowed.
+ */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const problems: SettingProblem[] = [];
+  const report = (setting: string, received: unknown, allowed: string) => problems.push({ setting, received, allowed });
+
+  if (raw !== undefined && !isPlainObject(raw)) {
+    throw new SettingsError([{ setting: "", received: raw, allowed: "an object of settings" }]);
+  }
+  const input: Record<string, unknown> = raw ?? {};
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.includes(key as keyof ProxySettings)) report(key, input[key], `one of the settings ${KNOWN_KEYS.join(", ")}`);
+  }
+
+  const regions = parseRegions(input.regions, report);
+  const settings: ProxySettings = {
+    regions,
+    stageName: parseName("stageName", input.stageName, DEFAULTS.stageName, STAGE_NAME, report),
+    logGroupName: parseName("logGroupName", input.logGroupName, DEFAULTS.logGroupName, LOG_GROUP_NAME, report),
+    logStreamName: parseName("logStreamName", input.logStreamName, DEFAULTS.logStreamName, LOG_STREAM_NAME, report),
+    logRetentionDays: parseRetention(input.logRetentionDays, report),
+    throttle: parseThrottle(input.throttle, report),
+    signals: parseSignals(input.signals, regions, report),
+    tags: parseTags(input.tags, report),
+  };
+  if (problems.length > 0) throw new SettingsError(problems);
+  return { settings, warnings: metricsRegionWarnings(settings) };
+}
+
+/** The routes a region's stack creates. */
+export function signalsForRegion(settings: ProxySettings, region: string): readonly Signal[] {
+  const selection = settings.signals;
+  if (isSignalList(selection)) return selection;
+  return selection[region] ?? selection.default ?? SIGNALS;
+}
+
+type Report = (setting: string, received: unknown, allowed: string) => void;
+
+function parseRegions(value: unknown, report: Report): readonly string[] {
+  if (value === undefined) return DEFAULTS.regions;
+  if (!Array.isArray(value) || value.length === 0) {
+    report("regions", value, "a non-empty list of AWS region names, for example [\"us-east-1\"]");
+    return [];
+  }
+  value.forEach((region, index) => {
+    if (typeof region !== "string" || !AWS_COMMERCIAL_REGIONS.includes(region)) {
+      report(`regions[${index}]`, region, `a commercial AWS region: ${AWS_COMMERCIAL_REGIONS.join(", ")}`);
+    } else if (value.indexOf(region) !== index) {
+      report(`regions[${index}]`, region, "each region once");
+    }
+  });
+  return value as string[];
+}
+
+function parseName(
+  setting: string,
+  value: unknown,
+  fallback: string,
+  rule: { pattern: RegExp; rule: string },
+  report: Report,
+): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !rule.pattern.test(value)) {
+    report(setting, value, rule.rule);
+    return fallback;
+  }
+  return value;
+}
+
+function parseRetention(value: unknown, report: Report): number {
+  if (value === undefined) return DEFAULTS.logRetentionDays;
+  if (typeof value !== "number" || !LOG_RETENTION_DAYS.includes(value)) {
+    report("logRetentionDays", value, `one of CloudWatch Logs' retention values ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire)`);
+    return DEFAULTS.logRetentionDays;
+  }
+  return value;
+}
+
+function parseThrottle(value: unknown, report: Report): Throttle {
+  if (value === undefined) return DEFAULTS.throttle;
+  if (!isPlainObject(value)) {
+    report("throttle", value, "an object { rateLimit, burstLimit }");
+    return DEFAULTS.throttle;
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== "rateLimit" && key !== "burstLimit") report(`throttle.${key}`, value[key], "only rateLimit and burstLimit");
+  }
+  const rateLimit = value.rateLimit ?? DEFAULTS.throttle.rateLimit;
+  const burstLimit = value.burstLimit ?? DEFAULTS.throttle.burstLimit;
+  const rateOk = typeof rateLimit === "number" && rateLimit > 0 && rateLimit <= ACCOUNT_THROTTLE.rateLimit;
+  const burstOk =
+    typeof burstLimit === "number" && Number.isInteger(burstLimit) && burstLimit > 0 && burstLimit <= ACCOUNT_THROTTLE.burstLimit;
+  if (!rateOk) {
+    report("throttle.rateLimit", rateLimit, `a number of requests per second above 0 and at most ${ACCOUNT_THROTTLE.rateLimit} (the account limit per region)`);
+  }
+  if (!burstOk) {
+    report("throttle.burstLimit", burstLimit, `a whole number of requests above 0 and at most ${ACCOUNT_THROTTLE.burstLimit} (the account limit per region)`);
+  }
+  if (rateOk && burstOk && (burstLimit as number) < (rateLimit as number)) {
+    report("throttle.burstLimit", burstLimit, `at least throttle.rateLimit (${rateLimit}), so one second of traffic fits in a burst`);
+  }
+  return rateOk && burstOk ? { rateLimit: rateLimit as number, burstLimit: burstLimit as number } : DEFAULTS.throttle;
+}
+
+function parseSignals(value: unknown, regions: readonly string[], report: Report): SignalSelection {
+  if (value === undefined) return DEFAULTS.signals;
+  if (Array.isArray(value)) return parseSignalList("signals", value, report);
+  if (!isPlainObject(value)) {
+    report("signals", value, `a list of signals (${SIGNALS.join(", ")}) or an object of such lists keyed by region or "default"`);
+    return DEFAULTS.signals;
+  }
+  const byRegion: Record<string, readonly Signal[]> = {};
+  for (const [key, list] of Object.entries(value)) {
+    if (key !== "default" && !regions.includes(key)) {
+      report(`signals.${key}`, list, `keys that are "default" or one of the configured regions (${regions.join(", ")})`);
+      continue;
+    }
+    byRegion[key] = parseSignalList(`signals.${key}`, list, report);
+  }
+  return byRegion;
+}
+
+function parseSignalList(setting: string, value: unknown, report: Report): readonly Signal[] {
+  const allowed = `a non-empty list of distinct signals from ${SIGNALS.join(", ")}`;
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isSignal) || new Set(value).size !== value.length) {
+    report(setting, value, allowed);
+    return DEFAULTS.signals as readonly Signal[];
+  }
+  return SIGNALS.filter((signal) => value.includes(signal));
+}
+
+function parseTags(value: unknown, report: Report): Readonly<Record<string, string>> {
+  if (value === undefined) return DEFAULTS.tags;
+  if (!isPlainObject(value)) {
+    report("tags", value, "an object of tag names to string values");
+    return DEFAULTS.tags;
+  }
+  for (const [key, tagValue] of Object.entries(value)) {
+    if (!TAG_KEY.pattern.test(key)) report(`tags`, key, `tag names of ${TAG_KEY.rule}`);
+    if (typeof tagValue !== "string" || !TAG_VALUE.pattern.test(tagValue)) report(`tags.${key}`, tagValue, `a string of ${TAG_VALUE.rule}`);
+  }
+  return value as Record<string, string>;
+}
+
+function metricsRegionWarnings(settings: ProxySettings): string[] {
+  return settings.regions
+    .filter((region) => signalsForRegion(settings, region).includes("metrics") && !OTLP_METRICS_REGIONS.includes(region))
+    .map(
+      (region) =>
+        `Warning: ${region} gets the /v1/metrics route, but CloudWatch documents OTLP metrics only in ${OTLP_METRICS_REGIONS.join(", ")}; ` +
+        `requests may fail there. To turn it off, set context.otlpProxy.signals to {"default": ["metrics", "traces", "logs"], "${region}": ["traces", "logs"]} in cdktf.json.`,
+    );
+}
+
+function isSignalList(selection: SignalSelection): selection is readonly Signal[] {
+  return Array.isArray(selection);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
