@@ -34,6 +34,8 @@ export interface Estimate {
   readonly collector: CollectorCharge;
   /** `collector.usd / developers`. */
   readonly collectorPerDeveloperUsd: number;
+  /** The smallest team for which the proxy costs more than the collector, at these settings. */
+  readonly breakEvenDevelopers: number;
 }
 
 /** Estimates a month of requests and their cost for one tool and one team size. */
@@ -54,5 +56,25 @@ export function estimate(input: EstimateInput): Estimate {
     apiGatewayPerDeveloperUsd: apiGateway.usd / input.developers,
     collector,
     collectorPerDeveloperUsd: collector.usd / input.developers,
+    breakEvenDevelopers: breakEvenDevelopers(perDeveloper.total, collector.usd),
   };
+}
+
+/**
+ * The smallest number of developers whose requests cost more through API Gateway than `collectorUsd` a month;
+ * `Infinity` when a developer sends no requests.
+ */
+export function breakEvenDevelopers(requestsPerDeveloper: number, collectorUsd: number): number {
+  if (requestsPerDeveloper <= 0) return Infinity;
+  const costOf = (developers: number): number => tieredRequestCharge(developers * requestsPerDeveloper).usd;
+  let high = 1;
+  while (costOf(high) <= collectorUsd) high *= 2;
+  let low = high / 2;
+  // costOf(low) <= collectorUsd < costOf(high), or high === 1
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (costOf(mid) <= collectorUsd) low = mid;
+    else high = mid;
+  }
+  return high;
 }

@@ -13,7 +13,7 @@ import { API_KEY_HEADER, gatewayResponseBody, gatewayResponseSpecs } from "./gat
 import { IntegrationRole } from "./integration-role";
 import { OtlpLogDestination } from "./otlp-log-destination";
 import { OtlpRoute } from "./otlp-route";
-import { SerialApiChanges } from "./serial-api-changes";
+import { SerialApiChanges, terraformAddress } from "./serial-api-changes";
 
 /**
  * The media types API Gateway passes byte for byte. Protobuf must be listed, or API Gateway treats it as UTF-8 text
@@ -133,7 +133,7 @@ export class OtlpProxy extends Construct {
         description: "Managed by Terraform; replaced whenever a route, integration or response changes.",
         // Every attribute of every API resource feeds the trigger, so any change to them redeploys
         // (aws-behaviour.md, "Deployments" [doc]).
-        triggers: { redeployment: `\${sha1(jsonencode([${apiResources.map((r) => r.fqn).join(", ")}]))}` },
+        triggers: { redeployment: `\${sha1(jsonencode([${apiResources.map(terraformAddress).join(", ")}]))}` },
         lifecycle: { createBeforeDestroy: true },
       }),
     );

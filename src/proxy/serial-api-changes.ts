@@ -11,8 +11,13 @@ export class SerialApiChanges {
 
   /** Makes `resource` wait for the previous change, and become the one the next change waits for. */
   add<T extends TerraformResource>(resource: T): T {
-    if (this.last) resource.dependsOn = [...(resource.dependsOn ?? []), this.last.fqn];
+    if (this.last) resource.dependsOn = [...(resource.dependsOn ?? []), terraformAddress(this.last)];
     this.last = resource;
     return resource;
   }
+}
+
+/** The resource's address in the synthesized Terraform, `<type>.<name>`, as `depends_on` and expressions need it. */
+export function terraformAddress(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }

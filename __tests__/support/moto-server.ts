@@ -1,0 +1,116 @@
+import { ChildProcess, spawn, spawnSync } from "child_process";
+import * as http from "http";
+import * as net from "net";
+
+/** A running moto server on the loopback interface. */
+export interface MotoServer {
+  /** Base URL for SDK clients, e.g. `http://127.0.0.1:41234`. */
+  readonly endpoint: string;
+  /** Kills the server and resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** The client settings every AWS SDK v3 client needs to talk to moto instead of AWS. */
+export interface MotoClientConfig {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+}
+
+const PYTHON = "python3";
+const START_TIMEOUT_MILLIS = 20_000;
+const POLL_INTERVAL_MILLIS = 100;
+const STOP_GRACE_MILLIS = 3_000;
+/** How much of moto's stderr to keep for a start-up error message. */
+const STDERR_TAIL_CHARS = 4_000;
+
+let unavailableReason: { readonly value: string | undefined } | undefined;
+
+/**
+ * Why moto cannot run here (python3 or the moto server module missing), or undefined when it can.
+ * Checked once per process: importing `moto.server` also proves its Flask extras are installed.
+ */
+export function motoUnavailableReason(): string | undefined {
+  if (unavailableReason === undefined) unavailableReason = { value: probeMoto() };
+  return unavailableReason.value;
+}
+
+function probeMoto(): string | undefined {
+  const probe = spawnSync(PYTHON, ["-c", "import moto.server"], { encoding: "utf8", timeout: 15_000 });
+  if (probe.error) return `${PYTHON} cannot be run (${probe.error.message})`;
+  if (probe.status !== 0) {
+    const lastLine = probe.stderr.trim().split("\n").pop() ?? "";
+    return `${PYTHON} cannot import moto.server (${lastLine || `exit code ${probe.status}`}); install it with pip install 'moto[server]'`;
+  }
+  return undefined;
+}
+
+/** Starts moto on a free 127.0.0.1 port; resolves when it answers HTTP. */
+export async function startMoto(): Promise<MotoServer> {
+  const port = await freePort();
+  const child = spawn(PYTHON, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
+    detached: false,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8");
+  child.stderr?.on("data", (chunk: string) => {
+    stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const endpoint = `http://127.0.0.1:${port}`;
+  const server: MotoServer = { endpoint, stop: () => stop(child, exited) };
+
+  const deadline = Date.now() + START_TIMEOUT_MILLIS;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`moto exited during start-up (${child.exitCode ?? child.signalCode}). stderr:\n${stderr}`);
+    }
+    if (await answers(endpoint)) return server;
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`moto did not answer on ${endpoint} within ${START_TIMEOUT_MILLIS / 1000} s. stderr:\n${stderr}`);
+    }
+    await sleep(POLL_INTERVAL_MILLIS);
+  }
+}
+
+/** SDK v3 client settings for moto: its endpoint, a region and moto's conventional dummy credentials. */
+export function motoClientConfig(endpoint: string, region: string): MotoClientConfig {
+  return { endpoint, region, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+}
+
+async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const killer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MILLIS);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** Binding port 0 lets the kernel choose; the port is free again once closed, and moto binds it right after. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+function answers(endpoint: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get(`${endpoint}/moto-api/`, { timeout: 1_000 }, (response) => {
+      response.resume();
+      resolve(true);
+    });
+    request.once("timeout", () => request.destroy());
+    request.once("error", () => resolve(false));
+  });
+}
+
+function sleep(millis: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, millis));
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { App } from "../../src/cdktf";
+import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "../../src/settings/load-settings";
+import { parseSettings } from "../../src/settings/parse-settings";
+import { regionStackName } from "../../src/stacks/stack-name";
+import { RegionStack } from "../../src/stacks/region-stack";
+import { PROJECT_ROOT } from "./project";
+
+/** A synthesized region stack: its folder and its parsed `cdk.tf.json`. */
+export interface SynthesizedStack {
+  readonly name: string;
+  readonly region: string;
+  readonly dir: string;
+  readonly json: TerraformJson;
+}
+
+/** The parts of a synthesized Terraform JSON file the tests read. */
+export interface TerraformJson {
+  readonly terraform: Record<string, any>;
+  readonly provider: Record<string, any[]>;
+  readonly resource: Record<string, Record<string, Record<string, any>>>;
+  readonly output: Record<string, { value: string; description: string }>;
+  readonly [key: string]: any;
+}
+
+/** The settings in the project's own `cdktf.json`. */
+export function projectSettings(): unknown {
+  return readCdktfJsonContext(PROJECT_ROOT)[SETTINGS_CONTEXT_KEY];
+}
+
+/** Synthesizes the app exactly as `main.ts` does, for the given raw settings, into a new temporary folder. */
+export function synthesizeApp(rawSettings: unknown = projectSettings()): SynthesizedStack[] {
+  const outdir = mkdtempSync(join(tmpdir(), "otlp-proxy-synth-"));
+  const app = new App({ outdir, context: { [SETTINGS_CONTEXT_KEY]: rawSettings } });
+  const { settings } = parseSettings(app.node.tryGetContext(SETTINGS_CONTEXT_KEY));
+  for (const region of settings.regions) new RegionStack(app, { region, settings });
+  app.synth();
+  return settings.regions.map((region) => {
+    const name = regionStackName(region);
+    const dir = join(outdir, "stacks", name);
+    return { name, region, dir, json: JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) };
+  });
+}
+
+/** Every resource of a type in a stack, as a list of their synthesized configurations. */
+export function resourcesOfType(json: TerraformJson, type: string): Record<string, any>[] {
+  return Object.values(json.resource[type] ?? {});
+}

@@ -1,0 +1,93 @@
+import { spawnSync } from "child_process";
+import { existsSync, mkdirSync, writeFileSync } from "fs";
+import { homedir } from "os";
+import { join } from "path";
+import { PROJECT_ROOT } from "./project";
+
+/** The provider the synthesized stacks pin (`@cdktf/provider-aws` 20.1.0 is generated from it). */
+const AWS_PROVIDER = "registry.terraform.io/hashicorp/aws/5.100.0";
+
+/** Folders that may hold an offline mirror of the provider; `OTLP_PROXY_PROVIDER_MIRROR` comes first. */
+function mirrorCandidates(): string[] {
+  return [
+    process.env.OTLP_PROXY_PROVIDER_MIRROR,
+    "/opt/tf-plugins",
+    join(homedir(), ".terraform.d", "plugins"),
+    "/usr/share/terraform/plugins",
+    "/usr/local/share/terraform/plugins",
+  ].filter((dir): dir is string => Boolean(dir));
+}
+
+/** The filesystem mirror holding hashicorp/aws 5.100.0, if this machine has one. */
+export function providerMirror(): string | undefined {
+  return mirrorCandidates().find((dir) => existsSync(join(dir, AWS_PROVIDER)));
+}
+
+let configuredEnv: NodeJS.ProcessEnv | undefined;
+
+/**
+ * The environment for Terraform in tests: a CLI configuration written inside the project (`.terraform-cli/`, ignored
+ * by git) that installs hashicorp providers from the offline mirror when there is one, with a shared plugin cache.
+ * The user's own `~/.terraformrc` is never read or written.
+ */
+export function terraformEnv(): NodeJS.ProcessEnv {
+  if (configuredEnv) return configuredEnv;
+  const dir = join(PROJECT_ROOT, ".terraform-cli");
+  const cache = join(dir, "plugin-cache");
+  mkdirSync(cache, { recursive: true });
+  const mirror = providerMirror();
+  const installation = mirror
+    ? `provider_installation {
+  filesystem_mirror {
+    path    = ${JSON.stringify(mirror)}
+    include = ["registry.terraform.io/hashicorp/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/*"]
+  }
+}
+`
+    : "";
+  const configFile = join(dir, "terraformrc");
+  writeFileSync(configFile, `${installation}plugin_cache_dir = ${JSON.stringify(cache)}\n`);
+  configuredEnv = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: configFile,
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+    TF_LOG: "",
+  };
+  return configuredEnv;
+}
+
+export interface TerraformRun {
+  readonly status: number | null;
+  readonly output: string;
+}
+
+/** Runs `terraform <args>` in `dir` with {@link terraformEnv}. */
+export function terraform(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): TerraformRun {
+  const run = spawnSync("terraform", [...args, "-no-color"], {
+    cwd: dir,
+    env: { ...terraformEnv(), ...extraEnv },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 15 * 60 * 1000,
+  });
+  if (run.error) throw new Error(`Cannot run terraform (it is required by the tests): ${run.error.message}`);
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** Runs terraform and fails with its output unless it exits 0. */
+export function terraformOk(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): string {
+  const run = terraform(dir, args, extraEnv);
+  if (run.status !== 0) throw new Error(`terraform ${args.join(" ")} failed in ${dir}:\n${run.output}`);
+  return run.output;
+}
+
+/** `terraform init -backend=false` then `terraform validate`; returns validate's output. */
+export function initAndValidate(dir: string): string {
+  terraformOk(dir, ["init", "-backend=false", "-input=false"]);
+  return terraformOk(dir, ["validate"]);
+}
