@@ -1,6 +1,9 @@
 import { ChildProcess, spawn, spawnSync } from "child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "fs";
 import * as http from "http";
 import * as net from "net";
+import { tmpdir } from "os";
+import { join } from "path";
 
 /** A running moto server on the loopback interface. */
 export interface MotoServer {
@@ -48,15 +51,16 @@ function probeMoto(): string | undefined {
 /** Starts moto on a free 127.0.0.1 port; resolves when it answers HTTP. */
 export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
+  // moto logs every request; it writes to a file, not a pipe, because a test blocked in spawnSync (terraform) cannot
+  // drain a pipe, and moto would then stop answering once the pipe's buffer is full.
+  const logFile = join(mkdtempSync(join(tmpdir(), "moto-")), "moto.log");
+  const log = openSync(logFile, "w");
   const child = spawn(PYTHON, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
     detached: false,
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", log, log],
   });
-  let stderr = "";
-  child.stderr?.setEncoding("utf8");
-  child.stderr?.on("data", (chunk: string) => {
-    stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
-  });
+  closeSync(log);
+  const stderrTail = () => readFileSync(logFile, "utf8").slice(-STDERR_TAIL_CHARS);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const endpoint = `http://127.0.0.1:${port}`;
   const server: MotoServer = { endpoint, stop: () => stop(child, exited) };
@@ -64,12 +68,12 @@ export async function startMoto(): Promise<MotoServer> {
   const deadline = Date.now() + START_TIMEOUT_MILLIS;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`moto exited during start-up (${child.exitCode ?? child.signalCode}). stderr:\n${stderr}`);
+      throw new Error(`moto exited during start-up (${child.exitCode ?? child.signalCode}). stderr:\n${stderrTail()}`);
     }
     if (await answers(endpoint)) return server;
     if (Date.now() > deadline) {
       await server.stop();
-      throw new Error(`moto did not answer on ${endpoint} within ${START_TIMEOUT_MILLIS / 1000} s. stderr:\n${stderr}`);
+      throw new Error(`moto did not answer on ${endpoint} within ${START_TIMEOUT_MILLIS / 1000} s. stderr:\n${stderrTail()}`);
     }
     await sleep(POLL_INTERVAL_MILLIS);
   }

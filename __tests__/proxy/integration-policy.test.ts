@@ -1,0 +1,41 @@
+import { apiGatewayTrustPolicy, integrationPolicyStatements, WILDCARD_REASONS } from "../../src/proxy/integration-policy";
+
+const LOG_GROUP_ARN = "arn:aws:logs:us-west-2:123456789012:log-group:otlp-logs";
+
+describe("integrationPolicyStatements", () => {
+  test("allows exactly one CloudWatch action per signal", () => {
+    expect(integrationPolicyStatements(["metrics", "traces", "logs"], LOG_GROUP_ARN).map((s) => s.Action)).toEqual([
+      "cloudwatch:PutMetricData",
+      "xray:PutTraceSegments",
+      "logs:PutLogEvents",
+    ]);
+  });
+
+  test("scopes log writes to the one OTLP log group", () => {
+    const [logs] = integrationPolicyStatements(["logs"], LOG_GROUP_ARN);
+    expect(logs).toEqual({ Sid: "OtlpLogs", Effect: "Allow", Action: "logs:PutLogEvents", Resource: `${LOG_GROUP_ARN}:*` });
+  });
+
+  test("uses a wildcard resource only for actions with a written reason", () => {
+    for (const statement of integrationPolicyStatements(["metrics", "traces", "logs"], LOG_GROUP_ARN)) {
+      if (statement.Resource === "*") expect(WILDCARD_REASONS[statement.Action]).toEqual(expect.any(String));
+    }
+  });
+
+  test("leaves out the actions of signals without a route", () => {
+    expect(integrationPolicyStatements(["traces"], LOG_GROUP_ARN).map((s) => s.Action)).toEqual(["xray:PutTraceSegments"]);
+  });
+});
+
+describe("apiGatewayTrustPolicy", () => {
+  test("lets only API Gateway assume the role", () => {
+    expect(apiGatewayTrustPolicy()).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+  });
+
+  test("has no aws:SourceAccount or aws:SourceArn condition, which API Gateway cannot satisfy", () => {
+    expect(JSON.stringify(apiGatewayTrustPolicy())).not.toMatch(/Condition|SourceAccount|SourceArn/);
+  });
+});

@@ -1,0 +1,27 @@
+import { writeFileSync } from "fs";
+import { join } from "path";
+
+/** AWS services the stacks call, which Terraform must send to moto instead. */
+const MOTO_SERVICES = ["apigateway", "cloudformation", "cloudwatch", "iam", "logs", "sns", "sts", "wafv2", "xray"];
+
+/**
+ * Points a synthesized stack at moto with a Terraform override file, leaving `cdk.tf.json` itself untouched:
+ * moto's endpoint for every service, dummy credentials, and state in the stack folder.
+ */
+export function writeMotoOverride(stackDir: string, endpoint: string, region: string): void {
+  const override = {
+    terraform: { backend: { local: { path: "terraform.tfstate" } } },
+    provider: {
+      aws: {
+        region,
+        access_key: "testing",
+        secret_key: "testing",
+        skip_credentials_validation: true,
+        skip_metadata_api_check: true,
+        skip_requesting_account_id: true,
+        endpoints: [Object.fromEntries(MOTO_SERVICES.map((service) => [service, endpoint]))],
+      },
+    },
+  };
+  writeFileSync(join(stackDir, "moto_override.tf.json"), JSON.stringify(override, null, 2));
+}
