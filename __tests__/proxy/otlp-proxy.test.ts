@@ -28,6 +28,10 @@ describe("OtlpProxy", () => {
     });
   });
 
+  test("decompresses request bodies of every size, so no gzip body reaches CloudWatch still compressed", () => {
+    expect(only(json, "aws_api_gateway_rest_api").minimum_compression_size).toBe("0");
+  });
+
   test("keeps JSON out of the binary media types so JSON bodies stay text", () => {
     expect(only(json, "aws_api_gateway_rest_api").binary_media_types).not.toContain("application/json");
     expect(only(json, "aws_api_gateway_rest_api").binary_media_types).not.toContain("*/*");

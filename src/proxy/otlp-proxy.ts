@@ -23,11 +23,13 @@ import { SerialApiChanges, terraformAddress } from "./serial-api-changes";
 export const BINARY_MEDIA_TYPES = ["application/x-protobuf"];
 
 /**
- * Responses at or above this size are gzip-compressed for clients that accept it. Setting it enables the REST API's
- * content encoding; whether request decompression depends on it is open (aws-behaviour.md, "gzip" [open]), so it is
- * set, high enough that CloudWatch's small answers are never compressed.
+ * 0 turns on the REST API's content encoding for bodies of every size. AWS says of this setting: "If the payload size
+ * is smaller than this value, compression or decompression are not applied on the payload" (Content encoding for
+ * REST APIs; aws-behaviour.md, "gzip" [open]). Any higher value could let a small gzip body reach CloudWatch still
+ * compressed, without its Content-Encoding, and be rejected. The cost: CloudWatch's small answers are gzipped for
+ * clients that send Accept-Encoding: gzip.
  */
-export const MINIMUM_COMPRESSION_SIZE_BYTES = 1024;
+export const MINIMUM_COMPRESSION_SIZE_BYTES = 0;
 
 export interface OtlpProxyProps {
   /** The region the stack deploys to; it names CloudWatch's endpoints in the integration URIs. */

@@ -1,0 +1,16 @@
+import { copilotCliEnv } from "../../src/clients/copilot-cli";
+import { parseEnvLines } from "./parse-env-lines";
+
+const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";
+
+describe("copilotCliEnv", () => {
+  test("turns telemetry on and sends OTLP/HTTP protobuf to the base URL with the API key", () => {
+    expect(Object.fromEntries(parseEnvLines(copilotCliEnv(ENDPOINT, { teamId: "mobile" })))).toEqual({
+      COPILOT_OTEL_ENABLED: "true",
+      OTEL_EXPORTER_OTLP_ENDPOINT: ENDPOINT,
+      OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=<API_KEY>",
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+      OTEL_RESOURCE_ATTRIBUTES: "team.id=mobile",
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import { spawn } from "child_process";
+import { mkdtempSync } from "fs";
+import { createServer, Server } from "net";
+import { tmpdir } from "os";
+import { join } from "path";
+import { REPO_ROOT, testStack } from "./helpers/test-stack";
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI as `npx ts-node --transpile-only src/local-gateway/cli.ts` does, calling ts-node's own bin with this
+ * Node so that signals reach the gateway process itself rather than an npx wrapper.
+ */
+function runCli(args: string[], options: { untilStdout?: RegExp; thenSignal?: NodeJS.Signals } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "src/local-gateway/cli.ts", ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, OTLP_PROXY_LOCAL_API_KEYS: "" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (options.untilStdout?.test(stdout) && options.thenSignal) child.kill(options.thenSignal);
+    });
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const lines = (text: string) => text.trim().split("\n").filter((line) => line.trim() !== "");
+
+describe("npm run local", () => {
+  let busy: Server;
+  let busyPort: number;
+
+  beforeAll(async () => {
+    busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", () => resolve()));
+    busyPort = (busy.address() as { port: number }).port;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => busy.close(() => resolve())));
+
+  test("fails with one line and exit code 1 for a stack file that does not exist", async () => {
+    const run = await runCli(["--stack-file", "/nonexistent/cdk.tf.json", "--port", "0"]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual(["error: Cannot read stack file /nonexistent/cdk.tf.json: ENOENT"]);
+  });
+
+  test("synthesizes, then fails with one line naming the stacks that exist, for a stack that is not synthesized", async () => {
+    const run = await runCli(["--stack", "otlp-proxy-nowhere-1", "--port", "0"]);
+    expect(run.code).toBe(1);
+    const errors = lines(run.stderr).filter((line) => line.startsWith("error:"));
+    expect(errors).toEqual([expect.stringMatching(/^error: Stack otlp-proxy-nowhere-1 not found in .*cdktf\.out\/stacks \(available: .*otlp-proxy-us-west-2.*\)$/)]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("fails with one line and exit code 1 when the port is in use", async () => {
+    const run = await runCli(["--stack-file", testStack().file, "--port", String(busyPort)]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([`error: Port ${busyPort} on 127.0.0.1 is already in use; pick another with --port`]);
+  });
+
+  test.each([
+    ["an unknown flag", ["--stack", "s", "--bogus"], "Unknown argument: --bogus"],
+    ["no stack", [], "--stack is required"],
+  ])("prints the usage on stderr and exits 2 for %s", async (_case, args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain("Usage: npm run local -- --stack <name>");
+    expect(run.stdout).toBe("");
+  });
+
+  test("prints the endpoint, a generated key and the Claude Code setup, and stops cleanly on SIGINT", async () => {
+    const run = await runCli(["--stack-file", testStack().file, "--port", "0", "--sink", mkdtempSync(join(tmpdir(), "local-gateway-cli-"))], {
+      untilStdout: /Ctrl-C stops\./,
+      thenSignal: "SIGINT",
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Endpoint for tools: http:\/\/127\.0\.0\.1:\d+\/prod/);
+    expect(run.stdout).toMatch(/Generated API key .*: [A-Za-z0-9]{40}/);
+    expect(run.stdout).toMatch(/export OTEL_EXPORTER_OTLP_HEADERS=x-api-key=[A-Za-z0-9]{40}/);
+    expect(run.stdout).toContain("export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf");
+    expect(run.stderr).toContain("SIGINT: stopping");
+  });
+});

@@ -1,0 +1,57 @@
+import { IntegrationSigner } from "../../src/local-gateway/sigv4-signer";
+import { CloudWatchStandIn, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { send } from "./helpers/raw-http";
+import { TEST_CREDENTIALS, TEST_REGION } from "./helpers/test-stack";
+
+const BODY = Buffer.from("{}");
+
+async function signed(path: string, service: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const headers = { "content-type": "application/json", ...extra };
+  const host = `${service}.${TEST_REGION}.amazonaws.com`;
+  return new IntegrationSigner(TEST_CREDENTIALS).sign({ method: "POST", host, path, query: {}, headers, body: BODY, service, region: TEST_REGION });
+}
+
+describe("the CloudWatch stand-in", () => {
+  let standIn: CloudWatchStandIn;
+
+  beforeAll(async () => {
+    standIn = await startCloudWatchStandIn({ credentials: TEST_CREDENTIALS, region: TEST_REGION });
+  });
+
+  afterAll(() => standIn.close());
+
+  beforeEach(() => {
+    standIn.requests.splice(0);
+    standIn.setAnswer({ status: 200, body: "{}" });
+  });
+
+  test.each([
+    ["/v1/traces", "xray", {}],
+    ["/v1/metrics", "monitoring", {}],
+    ["/v1/logs", "logs", { "x-aws-log-group": "g", "x-aws-log-stream": "s" }],
+  ])("accepts and records a request to %s signed for %s", async (path, service, extra) => {
+    const response = await send(`${standIn.url}${path}`, { headers: await signed(path, service, extra), body: BODY });
+    expect(response.status).toBe(200);
+    expect(standIn.requests[0]).toMatchObject({ url: path, problems: [], signature: { ok: true } });
+    expect(standIn.requests[0].body.equals(BODY)).toBe(true);
+  });
+
+  test("refuses with 403 a request signed for another service's endpoint", async () => {
+    const response = await send(`${standIn.url}/v1/traces`, { headers: await signed("/v1/traces", "logs"), body: BODY });
+    expect(response.status).toBe(403);
+    expect(response.body.toString()).toContain("signed for service logs, expected xray");
+  });
+
+  test("refuses with 400 a logs request without the log group and stream headers", async () => {
+    const response = await send(`${standIn.url}/v1/logs`, { headers: await signed("/v1/logs", "logs"), body: BODY });
+    expect(response.status).toBe(400);
+    expect(response.body.toString()).toContain("x-aws-log-group is missing; x-aws-log-stream is missing");
+  });
+
+  test("answers with the chosen status, headers and body", async () => {
+    standIn.setAnswer({ status: 429, headers: { "retry-after": "2" }, body: '{"message":"slow down"}' });
+    const response = await send(`${standIn.url}/v1/metrics`, { headers: await signed("/v1/metrics", "monitoring"), body: BODY });
+    expect(response).toMatchObject({ status: 429, headers: { "retry-after": "2" } });
+    expect(response.body.toString()).toBe('{"message":"slow down"}');
+  });
+});

@@ -1,0 +1,43 @@
+import { makeApiKey } from "../../src/local-gateway/api-keys";
+import { mapIntegrationRequest, MethodRequest } from "../../src/local-gateway/integration-request";
+
+const METHOD: MethodRequest = {
+  headers: { "content-type": "application/x-protobuf", "x-api-key": "k", authorization: "Bearer t", "content-encoding": "gzip", accept: "*/*", "user-agent": "OTel" },
+  query: new URLSearchParams("team=a"),
+  stage: "prod",
+  requestId: "req-1",
+  apiKey: makeApiKey("k", "team-a"),
+};
+
+describe("mapIntegrationRequest", () => {
+  test("forwards only mapped headers, plus API Gateway's Accept and User-Agent", () => {
+    const mapped = mapIntegrationRequest({ "integration.request.header.Content-Type": "method.request.header.Content-Type" }, METHOD, "abc123defg");
+    expect(mapped).toEqual({ headers: { "content-type": "application/x-protobuf", accept: "application/json", "user-agent": "AmazonAPIGateway_abc123defg" }, query: {} });
+  });
+
+  test.each([
+    ["a static value, without its quotes", "'otlp-logs'", "otlp-logs"],
+    ["a static value with spaces", "'a b'", "a b"],
+    ["a client header, case-insensitively", "method.request.header.CONTENT-TYPE", "application/x-protobuf"],
+    ["a query string parameter", "method.request.querystring.team", "a"],
+    ["the API key's id", "context.identity.apiKeyId", makeApiKey("k").id],
+    ["the stage", "context.stage", "prod"],
+  ])("maps %s", (_case, source, value) => {
+    expect(mapIntegrationRequest({ "integration.request.header.x-target": source }, METHOD, "id").headers["x-target"]).toBe(value);
+  });
+
+  test.each([
+    ["a header the client did not send", "method.request.header.x-missing"],
+    ["an unknown source", "stageVariables.nope"],
+  ])("leaves out %s", (_case, source) => {
+    expect(mapIntegrationRequest({ "integration.request.header.x-target": source }, METHOD, "id").headers).not.toHaveProperty("x-target");
+  });
+
+  test("lets a mapped Accept replace API Gateway's default", () => {
+    expect(mapIntegrationRequest({ "integration.request.header.Accept": "method.request.header.Accept" }, METHOD, "id").headers.accept).toBe("*/*");
+  });
+
+  test("maps integration query string parameters", () => {
+    expect(mapIntegrationRequest({ "integration.request.querystring.x": "'1'" }, METHOD, "id").query).toEqual({ x: "1" });
+  });
+});

@@ -1,0 +1,13 @@
+import { SnippetOptions, apiKeyHeader, resolveSnippetOptions } from "./snippet-options";
+
+/**
+ * The values to type into claude.ai's admin settings (Cowork, Monitoring): the OTLP endpoint (base URL), the
+ * protocol and the static headers field. Cowork sends events (logs) only and has no field for resource
+ * attributes, so a team id is not used.
+ *
+ * @param endpoint the proxy's base URL without a trailing slash; only concatenated, so a Terraform token works
+ */
+export function claudeCoworkFields(endpoint: string, options?: SnippetOptions): string {
+  const o = resolveSnippetOptions(options);
+  return [`OTLP endpoint: ${endpoint}`, "OTLP protocol: http/protobuf", `OTLP headers: ${apiKeyHeader(o.apiKey)}`].join("\n") + "\n";
+}

@@ -1,0 +1,11 @@
+export { clientSnippets } from "./client-snippets";
+export type { SnippetName } from "./client-snippets";
+export { claudeCodeEnv, claudeCodeManagedSettings, claudeCodeVariables } from "./claude-code";
+export { claudeCoworkFields } from "./claude-cowork";
+export { codexConfig } from "./codex";
+export { copilotCliEnv, copilotCliVariables } from "./copilot-cli";
+export { geminiCliEnv, geminiCliSettings, geminiCliSettingsCompanionEnv, geminiCliVariables } from "./gemini-cli";
+export { otelSdkEnv, otelSdkVariables } from "./otel-sdk";
+export { BATCHING, DEFAULT_API_KEY_PLACEHOLDER } from "./snippet-options";
+export type { SnippetOptions } from "./snippet-options";
+export { UNREAD_VARIABLES } from "./unread-variables";

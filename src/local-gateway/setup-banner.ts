@@ -1,0 +1,47 @@
+import { ApiKey, keyLabel } from "./api-keys";
+import { parseAwsIntegrationUri } from "./integration-uri";
+import { GatewayModel } from "./route-table";
+
+/** What the banner describes. */
+export interface BannerInput {
+  readonly stack: string;
+  readonly endpoint: string;
+  readonly model: GatewayModel;
+  readonly keys: readonly ApiKey[];
+  readonly generatedKey: boolean;
+  readonly upstream?: string;
+  readonly sink?: string;
+}
+
+/** The environment a tool needs to send to `endpoint` with `key` (Claude Code's variables; see clients.md). */
+export function claudeCodeEnv(endpoint: string, key: string): Record<string, string> {
+  return {
+    CLAUDE_CODE_ENABLE_TELEMETRY: "1",
+    OTEL_METRICS_EXPORTER: "otlp",
+    OTEL_LOGS_EXPORTER: "otlp",
+    OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
+    OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+    OTEL_EXPORTER_OTLP_HEADERS: `x-api-key=${key}`,
+  };
+}
+
+/** The start-up text: routes, where requests go, the keys, the endpoint and a ready Claude Code setup. */
+export function formatBanner(input: BannerInput): string {
+  const { model } = input;
+  const lines = [`otlp-proxy local gateway for ${input.stack}`, "Routes:"];
+  for (const route of model.routes) {
+    const target = route.integration ? parseAwsIntegrationUri(route.integration.uri) : undefined;
+    const to = target ? `${target.service} ${target.region} ${target.path}` : (route.integration?.type ?? "no integration");
+    for (const stage of model.stageNames) lines.push(`  ${route.httpMethod} /${stage}${route.path} -> ${to}${route.apiKeyRequired ? " (x-api-key)" : ""}`);
+  }
+  if (input.sink) lines.push(`Mode: sink; no AWS. Requests are written as OTLP/JSON under ${input.sink}/<signal>/`);
+  else if (input.upstream) lines.push(`Mode: upstream; signed requests go to ${input.upstream}/v1/<signal> (signed for the AWS hosts)`);
+  else lines.push("Mode: CloudWatch; requests are signed with your AWS credentials (default provider chain) and sent to AWS");
+  for (const warning of model.warnings) lines.push(`Not emulated: ${warning}`);
+  if (input.generatedKey) lines.push(`Generated API key (pass --api-key or OTLP_PROXY_LOCAL_API_KEYS to choose): ${input.keys[0].value}`);
+  else lines.push(`API keys: ${input.keys.map((k) => keyLabel(k)).join(", ")}`);
+  lines.push("", `Endpoint for tools: ${input.endpoint}`, "", "Claude Code:");
+  for (const [name, value] of Object.entries(claudeCodeEnv(input.endpoint, input.keys[0].value))) lines.push(`  export ${name}=${value}`);
+  lines.push("", "Ctrl-C stops.");
+  return lines.join("\n");
+}
