@@ -49,11 +49,19 @@ describe("RegionStack", () => {
       expect(output.get_api_key_command.value).toBe(
         `aws apigateway get-api-key --api-key \${aws_api_gateway_api_key.${key}.id} --include-value --region eu-west-1 --query value --output text`,
       );
-      for (const { value } of Object.values(output)) expect(value).not.toMatch(/\.value\}/);
+      for (const { value } of Object.values(output)) expect(JSON.stringify(value)).not.toMatch(/\.value\}/);
     });
 
     test("names the OTLP log group", () => {
       expect(output.log_group_name.value).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.name\}$/);
+    });
+
+    test("gives every tool's settings built on the stack's endpoint, with the key as a placeholder", () => {
+      const snippets = output.client_config.value as unknown as Record<string, string>;
+      expect(Object.keys(snippets)).toEqual(expect.arrayContaining(["claude-code-env", "codex-config", "otel-sdk-env"]));
+      expect(snippets["claude-code-env"]).toContain(`OTEL_EXPORTER_OTLP_ENDPOINT='\${aws_api_gateway_stage.${stage}.invoke_url}'`);
+      expect(snippets["codex-config"]).toContain(`\${aws_api_gateway_stage.${stage}.invoke_url}/v1/traces`);
+      for (const snippet of Object.values(snippets)) expect(snippet).not.toMatch(/get-api-key|\.value\}/);
     });
 
     test("describes every output", () => {
@@ -62,7 +70,7 @@ describe("RegionStack", () => {
 
     test("leaves out the URL of a route that does not exist", () => {
       const [stack] = synthesizeApp({ regions: ["us-east-1"], signals: ["logs"] });
-      expect(Object.keys(stack.json.output).sort()).toEqual(["api_key_id", "get_api_key_command", "log_group_name", "logs_url", "otlp_endpoint"]);
+      expect(Object.keys(stack.json.output).sort()).toEqual(["api_key_id", "client_config", "get_api_key_command", "log_group_name", "logs_url", "otlp_endpoint"]);
     });
   });
 });

@@ -26,7 +26,7 @@ const describeWithMoto = skipReason ? describe.skip : describe;
 describeWithMoto("terraform apply of a region stack against moto", () => {
   let moto: MotoServer;
   let stack: SynthesizedStack;
-  let outputs: Record<string, { value: string }>;
+  let outputs: Record<string, { value: any }>;
   let apigateway: APIGatewayClient;
   let restApiId: string;
 
@@ -133,6 +133,7 @@ describeWithMoto("terraform apply of a region stack against moto", () => {
     expect(outputs.logs_url.value).toBe(`${outputs.otlp_endpoint.value}/v1/logs`);
     expect(outputs.get_api_key_command.value).toContain(`--api-key ${outputs.api_key_id.value} --include-value --region ${REGION}`);
     expect(outputs.log_group_name.value).toBe("otlp-logs");
+    expect(outputs.client_config.value["claude-code-env"]).toContain(`OTEL_EXPORTER_OTLP_ENDPOINT='${outputs.otlp_endpoint.value}'`);
   });
 
   test("destroys everything it created", async () => {

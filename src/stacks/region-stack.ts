@@ -1,5 +1,6 @@
 import { AwsProvider } from "../cdktf/aws";
 import { Construct, LocalBackend, TerraformOutput, TerraformStack } from "../cdktf";
+import { clientSnippets, DEFAULT_API_KEY_PLACEHOLDER } from "../clients";
 import { signalPath } from "../otlp/signals";
 import { OtlpProxy } from "../proxy/otlp-proxy";
 import { ProxySettings } from "../settings/defaults";
@@ -54,5 +55,9 @@ export class RegionStack extends TerraformStack {
       "Prints the API key's value; send it in the x-api-key header.",
     );
     output("log_group_name", proxy.logDestination.logGroup.name, "CloudWatch log group that receives OTLP log records.");
+    new TerraformOutput(this, "client_config", {
+      value: clientSnippets(proxy.endpoint),
+      description: `Ready settings for each AI tool and any OpenTelemetry SDK, by name; replace ${DEFAULT_API_KEY_PLACEHOLDER} with the key from get_api_key_command.`,
+    });
   }
 }
