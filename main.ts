@@ -1,19 +1,10 @@
-import { App } from "./src/cdktf";
-import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "./src/settings/load-settings";
-import { parseSettings } from "./src/settings/parse-settings";
+import { buildApp } from "./src/app/build-app";
 import { SettingsError } from "./src/settings/settings-error";
-import { RegionStack } from "./src/stacks/region-stack";
-
-function synthesize(): void {
-  const app = new App({ context: readCdktfJsonContext() });
-  const { settings, warnings } = parseSettings(app.node.tryGetContext(SETTINGS_CONTEXT_KEY));
-  warnings.forEach((warning) => console.warn(warning));
-  for (const region of settings.regions) new RegionStack(app, { region, settings });
-  app.synth();
-}
 
 try {
-  synthesize();
+  const { app, warnings } = buildApp();
+  warnings.forEach((warning) => console.warn(warning));
+  app.synth();
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;
   console.error(error.message);

@@ -1,11 +1,9 @@
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { App } from "../../src/cdktf";
+import { buildApp } from "../../src/app/build-app";
 import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "../../src/settings/load-settings";
-import { parseSettings } from "../../src/settings/parse-settings";
 import { regionStackName } from "../../src/stacks/stack-name";
-import { RegionStack } from "../../src/stacks/region-stack";
 import { PROJECT_ROOT } from "./project";
 
 /** A synthesized region stack: its folder and its parsed `cdk.tf.json`. */
@@ -33,9 +31,7 @@ export function projectSettings(): unknown {
 /** Synthesizes the app exactly as `main.ts` does, for the given raw settings, into a new temporary folder. */
 export function synthesizeApp(rawSettings: unknown = projectSettings()): SynthesizedStack[] {
   const outdir = mkdtempSync(join(tmpdir(), "otlp-proxy-synth-"));
-  const app = new App({ outdir, context: { [SETTINGS_CONTEXT_KEY]: rawSettings } });
-  const { settings } = parseSettings(app.node.tryGetContext(SETTINGS_CONTEXT_KEY));
-  for (const region of settings.regions) new RegionStack(app, { region, settings });
+  const { app, settings } = buildApp({ outdir, context: { [SETTINGS_CONTEXT_KEY]: rawSettings } });
   app.synth();
   return settings.regions.map((region) => {
     const name = regionStackName(region);

@@ -4,6 +4,18 @@
  * cdktf was archived by HashiCorp in December 2025; its community fork, CDK Terrain, renames the packages. Every other
  * file imports from here, so a move to the fork changes these lines and nothing else.
  */
-export { App, Fn, LocalBackend, TerraformOutput, TerraformStack, Testing, Token } from "cdktf";
+export {
+  App,
+  CloudBackend,
+  Fn,
+  LocalBackend,
+  NamedCloudWorkspace,
+  S3Backend,
+  TaggedCloudWorkspaces,
+  TerraformOutput,
+  TerraformStack,
+  Testing,
+  Token,
+} from "cdktf";
 export type { ITerraformDependable, TerraformResource } from "cdktf";
 export { Construct } from "constructs";
