@@ -1,0 +1,27 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { UNREAD_VARIABLES } from "../../src/clients";
+import { PROJECT_ROOT } from "../support/project";
+
+describe("the README's guide to connecting the tools", () => {
+  const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+  const start = readme.indexOf("## Connecting the AI tools");
+  const guide = readme.slice(start, readme.indexOf("\n## ", start + 1));
+
+  test("exists", () => {
+    expect(start).toBeGreaterThan(0);
+    expect(guide).toContain("### Claude Code");
+  });
+
+  test.each(UNREAD_VARIABLES)("never mentions %s, which the checked releases do not read", (variable) => {
+    expect(readme).not.toContain(variable);
+  });
+
+  test.each(["Claude Code", "Claude Cowork", "GitHub Copilot CLI", "Gemini CLI", "OpenAI Codex CLI", "Any OpenTelemetry SDK"])(
+    "has a section for %s with the version it was checked with",
+    (tool) => {
+      const section = guide.slice(guide.indexOf(`### ${tool}`), guide.indexOf("\n### ", guide.indexOf(`### ${tool}`) + 1));
+      expect(section).toMatch(/\*\*Checked\*\*|checked/i);
+    },
+  );
+});
