@@ -1,8 +1,11 @@
-import { Sha256 } from "@aws-crypto/sha256-js";
+import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { createHash } from "crypto";
 import { IncomingHttpHeaders } from "http";
 import { AwsCredentials } from "../sigv4-signer";
+
+/** Node's native SHA-256, as the AWS SDK for JavaScript itself signs with in Node (the pure-JS hash is far slower on 1 MB bodies). */
+const SHA256 = Hash.bind(null, "sha256");
 
 /** What a SigV4 check found. */
 export interface SignatureCheck {
@@ -80,7 +83,7 @@ export async function verifySigV4(request: ReceivedRequest, expected: ExpectedSi
     url.searchParams.forEach((value, name) => (query[name] = value));
     const headers: Record<string, string> = {};
     for (const name of signedHeaders) headers[name] = header(name) ?? "";
-    const signer = new SignatureV4({ service, region, sha256: Sha256, credentials: expected.credentials, applyChecksum: false });
+    const signer = new SignatureV4({ service, region, sha256: SHA256, credentials: expected.credentials, applyChecksum: false });
     const resigned = await signer.sign(
       { method: request.method, protocol: "https:", hostname: header("host") ?? "", path: url.pathname, query, headers, body: request.body },
       { signingDate, signableHeaders: new Set(signedHeaders) },
