@@ -67,7 +67,7 @@ describe("npm run local", () => {
   });
 
   test.each([
-    ["an unknown flag", ["--stack", "s", "--bogus"], "Unknown argument: --bogus"],
+    ["an unknown flag", ["--stack", "s", "--bogus"], 'unknown argument "--bogus"'],
     ["no stack", [], "--stack is required"],
   ])("prints the usage on stderr and exits 2 for %s", async (_case, args, message) => {
     const run = await runCli(args);

@@ -1,6 +1,7 @@
 import { PRESET_NAMES, PresetName } from "./presets";
 import { ExportIntervals } from "./request-model";
 import { TOOL_IDS, ToolId, isToolId } from "./tool-profiles";
+import { FlagError, Flags, readFlags } from "../cli/read-flags";
 
 /** Hours a day a developer uses the tool, when not given. */
 export const DEFAULT_ACTIVE_HOURS_PER_DAY = 8;
@@ -87,30 +88,17 @@ const SWITCHES: readonly string[] = ["--traces", "--no-traces", "--with-alb", "-
  * allowed.
  */
 export function parseArgs(argv: readonly string[]): ParseResult {
-  const values = new Map<string, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf("=");
-    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (SWITCHES.includes(name)) {
-      if (name !== arg) return error(`${name} takes no value, got "${arg}"`);
-      switches.add(name);
-    } else if (VALUE_FLAGS.includes(name)) {
-      let value: string | undefined;
-      if (name !== arg) value = arg.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
-      if (value === undefined || value === "") return error(`${name} needs a value`);
-      if (values.has(name)) return error(`${name} given more than once`);
-      values.set(name, value);
-    } else {
-      return error(`unknown argument "${arg}"`);
-    }
+  let flags: Flags;
+  try {
+    flags = readFlags(argv, { valueFlags: VALUE_FLAGS, switches: SWITCHES });
+  } catch (problem) {
+    if (problem instanceof FlagError) return error(problem.message);
+    throw problem;
   }
-  if (switches.has("--help") || switches.has("-h")) return { kind: "help" };
-  if (switches.has("--traces") && switches.has("--no-traces")) return error("--traces and --no-traces are mutually exclusive");
+  if (flags.has("--help") || flags.has("-h")) return { kind: "help" };
+  if (flags.has("--traces") && flags.has("--no-traces")) return error("--traces and --no-traces are mutually exclusive");
 
-  const developersText = values.get("--developers");
+  const developersText = flags.value("--developers");
   if (developersText === undefined) return error("--developers is required");
   const developers: number[] = [];
   for (const part of developersText.split(",")) {
@@ -121,17 +109,17 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     developers.push(n);
   }
 
-  const tool = values.get("--tool") ?? DEFAULT_TOOL;
+  const tool = flags.value("--tool") ?? DEFAULT_TOOL;
   if (!isToolId(tool)) return error(`--tool must be one of ${TOOL_IDS.join(", ")}, got "${tool}"`);
 
-  const preset = values.get("--preset");
+  const preset = flags.value("--preset");
   if (preset !== undefined && !(PRESET_NAMES as readonly string[]).includes(preset)) {
     return error(`--preset must be one of ${PRESET_NAMES.join(", ")}, got "${preset}"`);
   }
 
   const numbers = new Map<NumberFlag, number>();
   for (const flag of NUMBER_FLAGS) {
-    const text = values.get(flag);
+    const text = flags.value(flag);
     if (text === undefined) continue;
     const n = Number(text);
     if (text.trim() === "" || !Number.isFinite(n) || n <= 0) return error(`${flag} must be a positive number, got "${text}"`);
@@ -147,7 +135,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   if (daysPerMonth > 31) return error(`--days-per-month must be at most 31, got ${daysPerMonth}`);
 
-  const traces = switches.has("--traces") ? true : switches.has("--no-traces") ? false : undefined;
+  const traces = flags.has("--traces") ? true : flags.has("--no-traces") ? false : undefined;
   return {
     kind: "run",
     options: {
@@ -163,8 +151,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         tracesSeconds: numbers.get("--traces-interval"),
       },
       traces,
-      includeAlb: switches.has("--with-alb"),
-      markdown: switches.has("--markdown"),
+      includeAlb: flags.has("--with-alb"),
+      markdown: flags.has("--markdown"),
     },
   };
 }

@@ -1,3 +1,5 @@
+import { FlagError, Flags, readFlags } from "../cli/read-flags";
+
 /** The command line of `npm run local`. */
 export interface CliArgs {
   readonly stackName?: string;
@@ -32,42 +34,36 @@ Options:
 
 /** Parses `process.argv.slice(2)`; throws {@link UsageError} for anything it cannot run. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  const values: Record<string, string> = {};
-  const apiKeys: string[] = [];
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--help" || arg === "-h") {
-      help = true;
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const [flag, inline] = arg.startsWith("--") && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    if (!["--stack", "--stack-file", "--host", "--port", "--api-key", "--upstream", "--sink"].includes(flag)) {
-      throw new UsageError(`Unknown argument: ${arg}`);
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new UsageError(`${flag} needs a value`);
-    if (flag === "--api-key") apiKeys.push(value);
-    else values[flag] = value;
+  let flags: Flags;
+  try {
+    flags = readFlags(argv, {
+      valueFlags: ["--stack", "--stack-file", "--host", "--port", "--api-key", "--upstream", "--sink"],
+      switches: ["--help", "-h"],
+      repeatable: ["--api-key"],
+    });
+  } catch (problem) {
+    if (problem instanceof FlagError) throw new UsageError(problem.message);
+    throw problem;
   }
+  const apiKeys = [...flags.values("--api-key")];
+  const help = flags.has("--help") || flags.has("-h");
   if (help) return { host: "127.0.0.1", port: 4318, apiKeys, help };
-  if (!values["--stack"] && !values["--stack-file"]) throw new UsageError("--stack is required (for example --stack otlp-proxy-us-west-2)");
-  if (values["--stack"] && values["--stack-file"]) throw new UsageError("Give --stack or --stack-file, not both");
-  if (values["--upstream"] && values["--sink"]) throw new UsageError("Give --upstream or --sink, not both: --sink never calls an upstream");
-  const port = Number(values["--port"] ?? "4318");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got ${values["--port"]}`);
-  const upstream = values["--upstream"];
+  if (!flags.value("--stack") && !flags.value("--stack-file")) throw new UsageError("--stack is required (for example --stack otlp-proxy-us-west-2)");
+  if (flags.value("--stack") && flags.value("--stack-file")) throw new UsageError("Give --stack or --stack-file, not both");
+  if (flags.value("--upstream") && flags.value("--sink")) throw new UsageError("Give --upstream or --sink, not both: --sink never calls an upstream");
+  const port = Number(flags.value("--port") ?? "4318");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got ${flags.value("--port")}`);
+  const upstream = flags.value("--upstream");
   if (upstream !== undefined && !/^https?:\/\/[^/]+/.test(upstream)) throw new UsageError(`--upstream must be an http:// or https:// URL, got ${upstream}`);
   if (apiKeys.some((key) => key.trim() === "")) throw new UsageError("--api-key needs a non-empty key");
   return {
-    stackName: values["--stack"],
-    stackFile: values["--stack-file"],
-    host: values["--host"] ?? "127.0.0.1",
+    stackName: flags.value("--stack"),
+    stackFile: flags.value("--stack-file"),
+    host: flags.value("--host") ?? "127.0.0.1",
     port,
     apiKeys,
     upstream,
-    sink: values["--sink"],
+    sink: flags.value("--sink"),
     help,
   };
 }

@@ -1,6 +1,7 @@
 import { SIGNALS, Signal, isSignal } from "../otlp/signals";
 import { regionFromEndpoint } from "./region";
 import { PROTOCOLS, Protocol } from "./send-signals";
+import { FlagError, Flags, readFlags } from "../cli/read-flags";
 
 /** The OTLP log group searched with `--verify` when `--log-group` is not given (the proxy's default). */
 export const DEFAULT_LOG_GROUP = "otlp-logs";
@@ -63,62 +64,49 @@ const LOG_GROUP_NAME = /^[\w./#-]{1,512}$/;
  * `--flag value` and `--flag=value`. Never throws: every problem comes back as a message naming the flag and value.
  */
 export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParseResult {
-  const values = new Map<string, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.indexOf("=");
-    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (SWITCHES.includes(name)) {
-      if (name !== arg) return error(`${name} takes no value, got "${arg}"`);
-      switches.add(name);
-    } else if (VALUE_FLAGS.includes(name)) {
-      let value: string | undefined;
-      if (name !== arg) value = arg.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
-      if (value === undefined || value === "") return error(`${name} needs a value`);
-      if (values.has(name)) return error(`${name} given more than once`);
-      values.set(name, value);
-    } else {
-      return error(`unknown argument "${arg}"`);
-    }
+  let flags: Flags;
+  try {
+    flags = readFlags(argv, { valueFlags: VALUE_FLAGS, switches: SWITCHES });
+  } catch (problem) {
+    if (problem instanceof FlagError) return error(problem.message);
+    throw problem;
   }
-  if (switches.has("--help") || switches.has("-h")) return { kind: "help" };
+  if (flags.has("--help") || flags.has("-h")) return { kind: "help" };
 
-  const endpointText = values.get("--endpoint");
+  const endpointText = flags.value("--endpoint");
   if (endpointText === undefined) return error("--endpoint is required");
   const endpoint = parseEndpoint(endpointText);
   if (typeof endpoint !== "string") return endpoint;
 
-  const apiKey = values.get("--api-key");
+  const apiKey = flags.value("--api-key");
   if (apiKey === undefined) return error("--api-key is required");
 
-  const signals = parseSignals(values.get("--signals"));
+  const signals = parseSignals(flags.value("--signals"));
   if (!Array.isArray(signals)) return signals;
 
-  const protocol = values.get("--protocol") ?? DEFAULT_PROTOCOL;
+  const protocol = flags.value("--protocol") ?? DEFAULT_PROTOCOL;
   if (!(PROTOCOLS as readonly string[]).includes(protocol)) return error(`--protocol must be one of ${PROTOCOLS.join(", ")}, got "${protocol}"`);
 
-  const timeoutText = values.get("--timeout");
+  const timeoutText = flags.value("--timeout");
   const timeoutSeconds = timeoutText === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeoutText);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return error(`--timeout must be a positive number of seconds, got "${timeoutText}"`);
 
-  const logGroupName = values.get("--log-group") ?? DEFAULT_LOG_GROUP;
+  const logGroupName = flags.value("--log-group") ?? DEFAULT_LOG_GROUP;
   if (!LOG_GROUP_NAME.test(logGroupName)) {
     return error(`--log-group must be 1-512 letters, digits and . _ - / #, got "${logGroupName}"`);
   }
 
-  const explicitRegion = values.get("--region");
+  const explicitRegion = flags.value("--region");
   if (explicitRegion !== undefined && !REGION.test(explicitRegion)) return error(`--region must be a region name like us-west-2, got "${explicitRegion}"`);
   const region = explicitRegion ?? regionFromEndpoint(endpoint) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  const verify = switches.has("--verify");
+  const verify = flags.has("--verify");
   if (verify && region === undefined) {
     return error("--verify needs --region: the endpoint is not an execute-api URL and AWS_REGION is not set");
   }
 
   return {
     kind: "run",
-    options: { endpoint, apiKey, region, verify, logGroupName, timeoutSeconds, signals, protocol: protocol as Protocol, gzip: switches.has("--gzip") },
+    options: { endpoint, apiKey, region, verify, logGroupName, timeoutSeconds, signals, protocol: protocol as Protocol, gzip: flags.has("--gzip") },
   };
 }
 
