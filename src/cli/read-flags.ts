@@ -53,3 +53,9 @@ export function readFlags(argv: readonly string[], spec: FlagSpec): Flags {
     has: (flagSwitch) => switches.has(flagSwitch),
   };
 }
+
+/** The outcome of parsing a command line: options to run with, a request for help, or a usage error's message. */
+export type ParseOutcome<Options> =
+  | { readonly kind: "run"; readonly options: Options }
+  | { readonly kind: "help" }
+  | { readonly kind: "error"; readonly message: string };

@@ -1,7 +1,7 @@
 import { PRESET_NAMES, PresetName } from "./presets";
 import { ExportIntervals } from "./request-model";
 import { TOOL_IDS, ToolId, isToolId } from "./tool-profiles";
-import { FlagError, Flags, readFlags } from "../cli/read-flags";
+import { FlagError, Flags, ParseOutcome, readFlags } from "../cli/read-flags";
 
 /** Hours a day a developer uses the tool, when not given. */
 export const DEFAULT_ACTIVE_HOURS_PER_DAY = 8;
@@ -34,11 +34,7 @@ export interface CliOptions {
   readonly markdown: boolean;
 }
 
-/** The outcome of parsing: options to run with, a request for help, or a message for a usage error. */
-export type ParseResult =
-  | { readonly kind: "run"; readonly options: CliOptions }
-  | { readonly kind: "help" }
-  | { readonly kind: "error"; readonly message: string };
+export type ParseResult = ParseOutcome<CliOptions>;
 
 /** The usage text printed with `--help` and after every usage error. */
 export const USAGE = `Usage: npm run cost -- --developers N[,N...] [options]

@@ -1,7 +1,7 @@
 import { SIGNALS, Signal, isSignal } from "../otlp/signals";
 import { regionFromEndpoint } from "./region";
 import { PROTOCOLS, Protocol } from "./send-signals";
-import { FlagError, Flags, readFlags } from "../cli/read-flags";
+import { FlagError, Flags, ParseOutcome, readFlags } from "../cli/read-flags";
 
 /** The OTLP log group searched with `--verify` when `--log-group` is not given (the proxy's default). */
 export const DEFAULT_LOG_GROUP = "otlp-logs";
@@ -26,11 +26,7 @@ export interface SmokeOptions {
   readonly gzip: boolean;
 }
 
-/** The outcome of parsing: options to run with, a request for help, or a message for a usage error. */
-export type ParseResult =
-  | { readonly kind: "run"; readonly options: SmokeOptions }
-  | { readonly kind: "help" }
-  | { readonly kind: "error"; readonly message: string };
+export type ParseResult = ParseOutcome<SmokeOptions>;
 
 /** The usage text printed with `--help` and after every usage error. */
 export const USAGE = `Usage: npm run smoke -- --endpoint URL --api-key KEY [options]
