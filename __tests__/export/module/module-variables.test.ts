@@ -1,0 +1,56 @@
+import { DEFAULTS } from "../../../src/settings/defaults";
+import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE, snakeCase, variableValue } from "../../../src/export/module/module-variables";
+import { synthesizeModule } from "../../../src/export/module/write-module";
+import { synthesizeApp } from "../../support/synth";
+
+// The module's inputs and outputs, held to the settings (DEFAULTS) and to the cdktf region stack's outputs.
+describe("the Terraform module's variables", () => {
+  const { files, outputs } = synthesizeModule();
+  const declared = (files["variables.tf.json"] as { variable: Record<string, any> }).variable;
+
+  test("cover every setting in DEFAULTS except the documented exceptions, named in snake_case", () => {
+    const expected = Object.keys(DEFAULTS)
+      .filter((setting) => !(setting in SETTINGS_WITHOUT_VARIABLE))
+      .map(snakeCase)
+      .sort();
+    expect(Object.keys(declared).sort()).toEqual(expected);
+  });
+
+  test("leave out only regions and backend, each with a written reason", () => {
+    expect(Object.keys(SETTINGS_WITHOUT_VARIABLE).sort()).toEqual(["backend", "regions"]);
+    for (const reason of Object.values(SETTINGS_WITHOUT_VARIABLE)) expect(reason!.length).toBeGreaterThan(40);
+  });
+
+  test.each(MODULE_VARIABLES.map((v) => [v.name, v]))("%s has a description, a type and the setting's default", (name, variable) => {
+    const block = declared[name as string];
+    expect(block.description).toMatch(/\w{3,}.*\./);
+    expect(block.type).toEqual(variable.type);
+    expect("default" in block).toBe(true);
+    expect(block.default).toEqual(variableValue(variable.setting, DEFAULTS[variable.setting]));
+  });
+
+  test("every validation refers to its own variable", () => {
+    for (const [name, block] of Object.entries(declared)) {
+      for (const rule of block.validation ?? []) expect(rule.condition).toContain(`var.${name}`);
+    }
+  });
+
+  test("declare no provider and no backend, only required_providers for hashicorp/aws >= 5.100.0", () => {
+    const all = Object.assign({}, ...Object.values(files));
+    expect(all.provider).toBeUndefined();
+    expect(all.terraform.backend).toBeUndefined();
+    expect(all.terraform.required_providers).toEqual({ aws: { source: "hashicorp/aws", version: ">= 5.100.0" } });
+  });
+
+  test("output every output a cdktf region stack can have, by the same names", () => {
+    const [stack] = synthesizeApp({
+      regions: ["us-east-1"],
+      domainName: "otlp.example.com",
+      certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012",
+      alarms: { emails: ["oncall@example.com"] },
+      transactionSearch: { enabled: true },
+    });
+    expect(outputs.map((o) => o.name).sort()).toEqual(Object.keys(stack.json.output).sort());
+    for (const output of outputs) expect(output.description.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { MODULE_VARIABLES } from "../../../src/export/module/module-variables";
+import { writeModule } from "../../../src/export/module/write-module";
+import { parseSettings } from "../../../src/settings/parse-settings";
+import { projectSettings } from "../../support/synth";
+import { initAndValidate, terraform } from "../../support/terraform-cli";
+
+// `npm run module`: the module and its two-region example pass terraform init -backend=false and validate offline.
+describe("the written Terraform module", () => {
+  const outDir = join(mkdtempSync(join(tmpdir(), "otlp-proxy-module-")), "terraform-module");
+  const raw = projectSettings() as Record<string, unknown>;
+  const { settings } = parseSettings(raw);
+
+  beforeAll(() => {
+    writeModule({ outDir, settings, configuredKeys: Object.keys(raw) });
+  });
+
+  test("is valid Terraform on its own, with no provider configuration", () => {
+    expect(initAndValidate(outDir)).toContain("Success! The configuration is valid.");
+  }, 300_000);
+
+  test("has a two-region example that calls it per region with aliased providers, and is valid", () => {
+    const dir = join(outDir, "examples", "two-regions");
+    const example = readFileSync(join(dir, "main.tf"), "utf8");
+    for (const region of settings.regions.slice(0, 2)) {
+      const name = region.replace(/-/g, "_");
+      expect(example).toContain(`alias  = "${name}"`);
+      expect(example).toMatch(new RegExp(`module "otlp_proxy_${name}" \\{\\n  source    = "\\.\\./\\.\\."\\n  providers = \\{ aws = aws\\.${name} \\}`));
+    }
+    expect(example).toContain(`stage_name         = "${settings.stageName}"`);
+    expect(initAndValidate(dir)).toContain("Success! The configuration is valid.");
+  }, 300_000);
+
+  test("is formatted as terraform fmt would", () => {
+    expect(terraform(outDir, ["fmt", "-check", "-recursive"]).status).toBe(0);
+  });
+
+  test("has a README with every input and output", () => {
+    const readme = readFileSync(join(outDir, "README.md"), "utf8");
+    for (const variable of MODULE_VARIABLES) expect(readme).toContain(`| \`${variable.name}\` |`);
+    const outputs = Object.keys(JSON.parse(readFileSync(join(outDir, "outputs.tf.json"), "utf8")).output);
+    for (const output of outputs) expect(readme).toContain(`| \`${output}\` |`);
+    expect(readme).toContain("-parallelism=1` is not needed");
+  });
+});
