@@ -31,7 +31,8 @@ describe("buildGatewayModel on the synthesized stack", () => {
 
   test("resolves the logs route's static headers to the log group and stream names", () => {
     const logs = model.routes.find((r) => r.path === "/v1/logs")!;
-    const [group] = resourcesOf(doc, "aws_cloudwatch_log_group");
+    // The OTLP log group, not the access-log group the stack also has.
+    const group = resourcesOf(doc, "aws_cloudwatch_log_group").find((g) => g.name === "otlp-logs")!;
     expect(logs.integration!.requestParameters["integration.request.header.x-aws-log-group"]).toBe(`'${group.name}'`);
   });
 

@@ -74,7 +74,8 @@ describe("the local gateway replaying captured client requests", () => {
 
   test("sends the logs route the log group and stream names of the stack's log resources", async () => {
     // GIVEN
-    const [group] = resourcesOf(testStack().doc, "aws_cloudwatch_log_group");
+    // The OTLP log group, not the access-log group the stack also has.
+    const group = resourcesOf(testStack().doc, "aws_cloudwatch_log_group").find((g) => g.name === "otlp-logs")!;
     const [stream] = resourcesOf(testStack().doc, "aws_cloudwatch_log_stream");
 
     // WHEN

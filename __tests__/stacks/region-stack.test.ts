@@ -70,7 +70,9 @@ describe("RegionStack", () => {
 
     test("leaves out the URL of a route that does not exist", () => {
       const [stack] = synthesizeApp({ regions: ["us-east-1"], signals: ["logs"] });
-      expect(Object.keys(stack.json.output).sort()).toEqual(["api_key_id", "client_config", "get_api_key_command", "log_group_name", "logs_url", "otlp_endpoint"]);
+      // Only the route URLs: other features add outputs of their own.
+      expect(Object.keys(stack.json.output).filter((name) => /^(metrics|traces|logs)_url$/.test(name))).toEqual(["logs_url"]);
+      expect(Object.keys(stack.json.output)).toEqual(expect.arrayContaining(["api_key_id", "get_api_key_command", "log_group_name", "otlp_endpoint"]));
     });
   });
 });

@@ -48,8 +48,11 @@ function probeMoto(): string | undefined {
   return undefined;
 }
 
-/** Starts moto on a free 127.0.0.1 port; resolves when it answers HTTP. */
-export async function startMoto(): Promise<MotoServer> {
+/**
+ * Starts moto on a free 127.0.0.1 port; resolves when it answers HTTP. `env` adds moto settings such as
+ * `MOTO_IAM_LOAD_MANAGED_POLICIES` (a test's own process.env does not reach the child under jest).
+ */
+export async function startMoto(env: NodeJS.ProcessEnv = {}): Promise<MotoServer> {
   const port = await freePort();
   // moto logs every request; it writes to a file, not a pipe, because a test blocked in spawnSync (terraform) cannot
   // drain a pipe, and moto would then stop answering once the pipe's buffer is full.
@@ -57,6 +60,7 @@ export async function startMoto(): Promise<MotoServer> {
   const log = openSync(logFile, "w");
   const child = spawn(PYTHON, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
     detached: false,
+    env: { ...process.env, ...env },
     stdio: ["ignore", log, log],
   });
   closeSync(log);

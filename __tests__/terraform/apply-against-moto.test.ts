@@ -31,7 +31,8 @@ describeWithMoto("terraform apply of a region stack against moto", () => {
   let restApiId: string;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    // The stage's access logs need the account logging role, whose AWS managed policy moto loads only when asked.
+    moto = await startMoto({ MOTO_IAM_LOAD_MANAGED_POLICIES: "true" });
     [stack] = synthesizeApp({ regions: [REGION] });
     writeMotoOverride(stack.dir, moto.endpoint, REGION);
     terraformOk(stack.dir, ["init", "-input=false"]);

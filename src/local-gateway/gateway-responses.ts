@@ -11,7 +11,8 @@ export type GatewayResponseType =
   | "REQUEST_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "INTEGRATION_TIMEOUT"
-  | "API_CONFIGURATION_ERROR";
+  | "API_CONFIGURATION_ERROR"
+  | "ACCESS_DENIED";
 
 /** A response written to the client. */
 export interface GatewayAnswer {
@@ -35,6 +36,8 @@ export const DEFAULT_GATEWAY_RESPONSES: Readonly<Record<GatewayResponseType, { r
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Unsupported Media Type" },
   INTEGRATION_TIMEOUT: { status: 504, message: "Endpoint request timed out" },
   API_CONFIGURATION_ERROR: { status: 500, message: "Internal server error" },
+  // A resource policy's deny; AWS's message names the caller and the resource ARN [infer].
+  ACCESS_DENIED: { status: 403, message: "User: anonymous is not authorized to perform: execute-api:Invoke" },
 };
 
 const DEFAULT_TEMPLATE = '{"message":$context.error.messageString}';

@@ -1,3 +1,4 @@
+import { AccessControlModel, readAccessControl } from "./access-control";
 import { LocalGatewayError } from "./local-gateway-error";
 import { TerraformRefError, TerraformRefs, TerraformJson, TerraformResourceConfig } from "./terraform-refs";
 
@@ -63,6 +64,8 @@ export interface GatewayModel {
   readonly stageNames: readonly string[];
   readonly routes: readonly RouteSpec[];
   readonly gatewayResponses: ReadonlyMap<string, GatewayResponseConfig>;
+  /** The stack's API keys (teams) and resource policy. */
+  readonly access: AccessControlModel;
   /** Configuration the local gateway reads but does not emulate. */
   readonly warnings: readonly string[];
 }
@@ -166,6 +169,7 @@ function build(refs: TerraformRefs): GatewayModel {
   const stageNames = ofApi("aws_api_gateway_stage").map(([, config]) => str(config.stage_name) ?? "");
   if (stageNames.length === 0) throw new LocalGatewayError("The stack has no aws_api_gateway_stage for its REST API, so nothing is deployed");
   const minimumCompressionSize = str(api.minimum_compression_size);
+  const access = readAccessControl(refs, apiId, warnings);
 
   return {
     apiId,
@@ -176,6 +180,7 @@ function build(refs: TerraformRefs): GatewayModel {
     stageNames,
     routes,
     gatewayResponses,
+    access,
     warnings,
   };
 }

@@ -3,6 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from "http";
 import { AddressInfo } from "net";
 import { performance } from "perf_hooks";
 import { gzipSync } from "zlib";
+import { checkAgainstStack, policyAllows } from "./access-control";
 import { formatAccessLog } from "./access-log";
 import { ApiKey, ApiKeyStore, keyLabel, makeApiKey, parseApiKey } from "./api-keys";
 import { decodeContentEncoding, MAX_PAYLOAD_BYTES } from "./content-encoding";
@@ -181,12 +182,18 @@ class RequestHandler {
     // Unknown paths and methods are MISSING_AUTHENTICATION_TOKEN (aws-behaviour.md, "Gateway responses" [doc]).
     if (!match.route) return gateway("MISSING_AUTHENTICATION_TOKEN");
     const { route, stage } = match;
+    // The resource policy comes before the API key (apigateway-authorization-flow.html); a denied source is ACCESS_DENIED.
+    const sourceIp = req.socket.remoteAddress ?? "";
+    if (!policyAllows(this.model.access, sourceIp)) return gateway("ACCESS_DENIED", stage, undefined, `ACCESS_DENIED (resource policy denies source ${sourceIp})`);
     let key: ApiKey | undefined;
     if (route.apiKeyRequired) {
       // Header name matched case-insensitively; missing, unknown and disabled keys all get INVALID_API_KEY 403
       // (aws-behaviour.md, "API keys" [doc]/[recorded]).
       const check = this.keys.check(headerValue(req.headers, "x-api-key"));
       if (!check.ok) return gateway("INVALID_API_KEY", stage, check.key, `INVALID_API_KEY (${check.reason} key)`);
+      // A key named after a team follows that team's synthesized key: disabled or outside the stage's plans is 403.
+      const inStack = checkAgainstStack(this.model.access, check.key, stage);
+      if (!inStack.ok) return gateway("INVALID_API_KEY", stage, check.key, `INVALID_API_KEY (${inStack.reason})`);
       key = check.key;
     }
     const decoded = decodeContentEncoding(body, headerValue(req.headers, "content-encoding"));

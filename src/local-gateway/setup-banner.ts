@@ -1,3 +1,4 @@
+import { unmatchedKeyNames } from "./access-control";
 import { ApiKey, keyLabel } from "./api-keys";
 import { parseAwsIntegrationUri } from "./integration-uri";
 import { GatewayModel } from "./route-table";
@@ -40,6 +41,11 @@ export function formatBanner(input: BannerInput): string {
   for (const warning of model.warnings) lines.push(`Not emulated: ${warning}`);
   if (input.generatedKey) lines.push(`Generated API key (pass --api-key or OTLP_PROXY_LOCAL_API_KEYS to choose): ${input.keys[0].value}`);
   else lines.push(`API keys: ${input.keys.map((k) => keyLabel(k)).join(", ")}`);
+  const teams = model.access.apiKeys.map((k) => `${k.team ?? k.name}${k.enabled ? "" : " (disabled)"}`);
+  if (teams.length) lines.push(`Stack keys (use --api-key <team>=KEY to act as a team): ${teams.join(", ")}`);
+  const unmatched = unmatchedKeyNames(model.access, input.keys);
+  if (unmatched.length) lines.push(`Keys named after no key of the stack, accepted as any valid key: ${unmatched.join(", ")}`);
+  if (model.access.policy) lines.push("Resource policy: evaluated against each client's address (aws:SourceIp)");
   lines.push("", `Endpoint for tools: ${input.endpoint}`, "", "Claude Code:");
   for (const [name, value] of Object.entries(claudeCodeEnv(input.endpoint, input.keys[0].value))) lines.push(`  export ${name}=${value}`);
   lines.push("", "Ctrl-C stops.");

@@ -67,6 +67,17 @@ export function gatewayResponseSpecs(stageName: string, signals: readonly Signal
   ];
 }
 
+/**
+ * The answer to a caller the resource policy denies (allowedSourceCidrs): ACCESS_DENIED, 403, saying why rather than
+ * AWS's default "User: anonymous is not authorized..." text.
+ */
+export const SOURCE_IP_DENIED_RESPONSE: GatewayResponseSpec = {
+  responseType: "ACCESS_DENIED",
+  statusCode: "403",
+  message: "Forbidden: your network address is not in this OTLP proxy's allowed source ranges.",
+  headers: {},
+};
+
 /** The JSON body template of a gateway response: static text, so it renders the same on AWS and in the local gateway. */
 export function gatewayResponseBody(message: string): string {
   return JSON.stringify({ message });

@@ -102,7 +102,7 @@ export class OtlpRoute extends Construct {
  * never mapped, since API Gateway has already decompressed the body [doc/infer]; Accept is left to API Gateway's
  * `application/json`, so CloudWatch answers in JSON, which stays text through the response conversion.
  */
-function integrationRequestHeaders(staticHeaders: Readonly<Record<string, string>>): Record<string, string> {
+export function integrationRequestHeaders(staticHeaders: Readonly<Record<string, string>>): Record<string, string> {
   return {
     "integration.request.header.Content-Type": "method.request.header.Content-Type",
     ...Object.fromEntries(

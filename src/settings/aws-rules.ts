@@ -87,3 +87,50 @@ export const ACCOUNT_THROTTLE = { rateLimit: 10_000, burstLimit: 5_000 };
 /** Tag keys and values. Source: AWS tagging best practices, "Tag naming limits and requirements". */
 export const TAG_KEY = { pattern: /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, rule: "1 to 128 characters, not starting with 'aws:'" };
 export const TAG_VALUE = { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u, rule: "0 to 256 letters, digits, spaces or _ . : / = + - @" };
+
+/**
+ * API keys and usage plans per account and region; each team has one of each, so usage plans bound the team count.
+ * Source: aws-behaviour.md, "API keys" [doc] (10,000 keys; 300 usage plans).
+ */
+export const API_KEYS_PER_REGION = 10_000;
+export const USAGE_PLANS_PER_REGION = 300;
+
+/**
+ * Team names: they name the API key and usage plan, appear in construct ids (Terraform addresses) and in outputs, so
+ * they are kept to lowercase letters, digits and inner hyphens. This project's rule, well inside API Gateway's own
+ * (key and plan names of up to 1,024 characters).
+ */
+export const TEAM_NAME = {
+  pattern: /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/,
+  rule: "1 to 48 lowercase letters, digits or '-', starting and ending with a letter or digit",
+};
+
+/** Usage-plan quota periods. Source: API Gateway CreateUsagePlan, `quota.period`. */
+export const QUOTA_PERIODS = ["DAY", "WEEK", "MONTH"] as const;
+
+/** Execution log levels of a stage's method settings. Source: API Gateway method settings, `loggingLevel`. */
+export const EXECUTION_LOG_LEVELS = ["OFF", "ERROR", "INFO"] as const;
+
+/**
+ * A regional WAFv2 web ACL ARN (API Gateway stages take only REGIONAL web ACLs). Source: AWS WAF Developer Guide,
+ * "Web ACL" ARN format `arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>`.
+ */
+export const WEB_ACL_ARN = /^arn:aws:wafv2:([a-z0-9-]+):(\d{12}):regional\/webacl\/[A-Za-z0-9_-]{1,128}\/[0-9a-f-]{36}$/;
+
+/** An ACM certificate ARN; a regional custom domain needs one in its own region. Source: ACM ARN format. */
+export const CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f-]{36}$/;
+
+/** A Route 53 hosted zone id. Source: Route 53 API, `HostedZone.Id` (without the `/hostedzone/` prefix). */
+export const HOSTED_ZONE_ID = { pattern: /^Z[A-Z0-9]{1,31}$/, rule: "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" };
+
+/**
+ * Custom domain names: a fully qualified lowercase host name, each label 1 to 63 characters, at most 253 in all, no
+ * wildcard. Source: RFC 1035 host names; API Gateway CreateDomainName.
+ */
+export const DOMAIN_NAME = {
+  pattern: /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+  rule: "a lowercase fully qualified host name such as otlp.example.com (no wildcard, no trailing dot)",
+};
+
+/** Base path of a base path mapping. Source: API Gateway CreateBasePathMapping, `basePath`. */
+export const BASE_PATH = { pattern: /^[A-Za-z0-9._-]{1,128}$/, rule: "1 to 128 letters, digits, '.', '_' or '-' (no slash)" };

@@ -1,4 +1,11 @@
 import { SIGNALS, Signal } from "../otlp/signals";
+import { ALARM_DEFAULTS, AlarmSettings } from "./parse-alarms";
+import { DASHBOARD_DEFAULTS, DashboardSettings } from "./parse-dashboard";
+import { TRANSACTION_SEARCH_DEFAULTS, TransactionSearchSettings } from "./parse-transaction-search";
+import { ACCESS_LOG_DEFAULTS, AccessLogSettings } from "./parse-access-logs";
+import { NETWORK_DEFAULTS, NetworkSettings } from "./parse-network";
+import { TEAMS_DEFAULTS, TeamsSettings } from "./parse-teams";
+import { BACKEND_DEFAULTS, BackendSettings } from "./parse-backend";
 
 /** Requests per second and burst of one usage plan. */
 export interface Throttle {
@@ -11,8 +18,11 @@ export interface Throttle {
 /** Routes per region: one list for every region, or lists by region name with an optional `default`. */
 export type SignalSelection = readonly Signal[] | Readonly<Record<string, readonly Signal[]>>;
 
-/** Everything a user can set under `context.otlpProxy` in `cdktf.json`. */
-export interface ProxySettings {
+/**
+ * Everything a user can set under `context.otlpProxy` in `cdktf.json`. Teams, access logs and network restrictions are
+ * flat settings declared beside their parsing (src/settings/parse-teams.ts, parse-access-logs.ts, parse-network.ts).
+ */
+export interface ProxySettings extends TeamsSettings, AccessLogSettings, NetworkSettings {
   /** One Terraform stack, `otlp-proxy-<region>`, is synthesized per region. */
   readonly regions: readonly string[];
   /** The API Gateway stage, the last segment of the endpoint URL. */
@@ -29,6 +39,14 @@ export interface ProxySettings {
   readonly signals: SignalSelection;
   /** Tags on every resource (the provider's default tags). */
   readonly tags: Readonly<Record<string, string>>;
+  /** The CloudWatch dashboard per region (src/settings/parse-dashboard.ts). */
+  readonly dashboard: DashboardSettings;
+  /** The CloudWatch alarms per region and where they notify (src/settings/parse-alarms.ts). */
+  readonly alarms: AlarmSettings;
+  /** X-Ray Transaction Search switched on from the stack, opt-in (src/settings/parse-transaction-search.ts). */
+  readonly transactionSearch: TransactionSearchSettings;
+  /** Where each region stack keeps its Terraform state (src/settings/parse-backend.ts). */
+  readonly backend: BackendSettings;
 }
 
 /** The single source of every default: the code resolves settings from it and the README's table mirrors it. */
@@ -41,4 +59,11 @@ export const DEFAULTS: ProxySettings = {
   throttle: { rateLimit: 100, burstLimit: 200 },
   signals: [...SIGNALS],
   tags: {},
+  ...TEAMS_DEFAULTS,
+  ...ACCESS_LOG_DEFAULTS,
+  ...NETWORK_DEFAULTS,
+  dashboard: DASHBOARD_DEFAULTS,
+  alarms: ALARM_DEFAULTS,
+  transactionSearch: TRANSACTION_SEARCH_DEFAULTS,
+  backend: BACKEND_DEFAULTS,
 };

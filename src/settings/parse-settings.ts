@@ -12,6 +12,13 @@ import {
 } from "./aws-rules";
 import { DEFAULTS, ProxySettings, SignalSelection, Throttle } from "./defaults";
 import { SettingProblem, SettingsError } from "./settings-error";
+import { parseAlarms } from "./parse-alarms";
+import { parseDashboard } from "./parse-dashboard";
+import { parseTransactionSearch } from "./parse-transaction-search";
+import { parseAccessLogs } from "./parse-access-logs";
+import { parseNetwork } from "./parse-network";
+import { parseTeams, teamsWarnings } from "./parse-teams";
+import { parseBackend } from "./parse-backend";
 
 /** Settings with every default applied, and the warnings a user should see at synth. */
 export interface ParsedSettings {
@@ -38,18 +45,26 @@ export function parseSettings(raw: unknown): ParsedSettings {
   }
 
   const regions = parseRegions(input.regions, report);
+  const throttle = parseThrottle(input.throttle, report);
   const settings: ProxySettings = {
     regions,
     stageName: parseName("stageName", input.stageName, DEFAULTS.stageName, STAGE_NAME, report),
     logGroupName: parseName("logGroupName", input.logGroupName, DEFAULTS.logGroupName, LOG_GROUP_NAME, report),
     logStreamName: parseName("logStreamName", input.logStreamName, DEFAULTS.logStreamName, LOG_STREAM_NAME, report),
     logRetentionDays: parseRetention(input.logRetentionDays, report),
-    throttle: parseThrottle(input.throttle, report),
+    throttle,
     signals: parseSignals(input.signals, regions, report),
     tags: parseTags(input.tags, report),
+    ...parseTeams(input, throttle, report),
+    ...parseAccessLogs(input, report),
+    ...parseNetwork(input, regions, report),
+    dashboard: parseDashboard(input.dashboard, report),
+    alarms: parseAlarms(input.alarms, regions, report),
+    transactionSearch: parseTransactionSearch(input.transactionSearch, regions, report),
+    backend: parseBackend(input.backend, report),
   };
   if (problems.length > 0) throw new SettingsError(problems);
-  return { settings, warnings: metricsRegionWarnings(settings) };
+  return { settings, warnings: [...metricsRegionWarnings(settings), ...teamsWarnings(settings)] };
 }
 
 /** The routes a region's stack creates. */

@@ -1,10 +1,14 @@
 import { AwsProvider } from "../cdktf/aws";
-import { Construct, LocalBackend, TerraformOutput, TerraformStack } from "../cdktf";
+import { Construct, TerraformOutput, TerraformStack } from "../cdktf";
 import { clientSnippets, DEFAULT_API_KEY_PLACEHOLDER } from "../clients";
 import { signalPath } from "../otlp/signals";
 import { OtlpProxy } from "../proxy/otlp-proxy";
+import { addAccessOutputs } from "./access-outputs";
+import { accessProps } from "./access-props";
 import { ProxySettings } from "../settings/defaults";
 import { signalsForRegion } from "../settings/parse-settings";
+import { addBackend } from "./stack-backend";
+import { addRegionObservability, RegionObservability } from "./observability";
 import { regionStackName } from "./stack-name";
 
 export interface RegionStackProps {
@@ -15,6 +19,8 @@ export interface RegionStackProps {
 /** One region's root module: the AWS provider for the region, the shared {@link OtlpProxy} and its outputs. */
 export class RegionStack extends TerraformStack {
   readonly proxy: OtlpProxy;
+  /** The dashboard, alarms and Transaction Search of this region (src/stacks/observability.ts). */
+  readonly observability: RegionObservability;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const name = regionStackName(props.region);
@@ -25,9 +31,7 @@ export class RegionStack extends TerraformStack {
       region,
       defaultTags: Object.keys(settings.tags).length > 0 ? [{ tags: { ...settings.tags } }] : undefined,
     });
-    // Relative to the stack folder (cdktf.out/stacks/<stack>), so state survives re-synthesis and no absolute path of
-    // the synthesizing machine is written.
-    new LocalBackend(this, { path: `../../../terraform.${name}.tfstate` });
+    addBackend(this, name, settings.backend);
 
     this.proxy = new OtlpProxy(this, "otlp-proxy", {
       region,
@@ -37,8 +41,10 @@ export class RegionStack extends TerraformStack {
       logStreamName: settings.logStreamName,
       logRetentionDays: settings.logRetentionDays,
       throttle: settings.throttle,
+      ...accessProps(settings, region),
     });
     this.addOutputs(region);
+    this.observability = addRegionObservability(this, { region, settings, proxy: this.proxy });
   }
 
   private addOutputs(region: string): void {
@@ -48,12 +54,7 @@ export class RegionStack extends TerraformStack {
     for (const signal of proxy.signals) {
       output(`${signal}_url`, proxy.signalUrl(signal), `Full URL of the ${signal} route (POST ${signalPath(signal)}), for per-signal endpoint settings.`);
     }
-    output("api_key_id", proxy.access.apiKey.id, "ID of the API key (not its value).");
-    output(
-      "get_api_key_command",
-      `aws apigateway get-api-key --api-key ${proxy.access.apiKey.id} --include-value --region ${region} --query value --output text`,
-      "Prints the API key's value; send it in the x-api-key header.",
-    );
+    addAccessOutputs(this, proxy, region);
     output("log_group_name", proxy.logDestination.logGroup.name, "CloudWatch log group that receives OTLP log records.");
     new TerraformOutput(this, "client_config", {
       value: clientSnippets(proxy.endpoint),

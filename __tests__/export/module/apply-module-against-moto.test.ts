@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { exampleRoot, regionName } from "../../../src/export/module/module-example";
-import { writeModule } from "../../../src/export/module/write-module";
+import { synthesizeModule, writeModule } from "../../../src/export/module/write-module";
 import { parseSettings } from "../../../src/settings/parse-settings";
 import { MotoServer, motoUnavailableReason, startMoto } from "../../support/moto-server";
 import { writeMotoOverride } from "../../support/moto-terraform";
 import { synthesizeApp } from "../../support/synth";
-import { terraformOk } from "../../support/terraform-cli";
+import { terraformEnv, terraformOk } from "../../support/terraform-cli";
 
 // The module, called for one region as examples/two-regions calls it (an aliased provider), and the cdktf region stack,
 // each applied for the same settings against its own moto 5.2.1 server: same outputs, same resources.
@@ -132,10 +132,10 @@ describeWithMoto("the Terraform module applied against moto, beside the cdktf re
     const root = mkdtempSync(join(tmpdir(), "otlp-proxy-module-moto-"));
     const moduleDir = join(root, "terraform-module");
     const { settings } = parseSettings(raw);
-    writeModule({ outDir: moduleDir, settings, configuredKeys: Object.keys(raw) });
+    expect(writeModule({ outDir: moduleDir, settings, configuredKeys: Object.keys(raw), env: terraformEnv() }).format).toBe("hcl");
     const exampleDir = join(root, "one-region");
     mkdirSync(exampleDir);
-    const outputNames = Object.keys(JSON.parse(require("fs").readFileSync(join(moduleDir, "outputs.tf.json"), "utf8")).output);
+    const outputNames = synthesizeModule().outputs.map((o) => o.name);
     writeFileSync(join(exampleDir, "main.tf"), exampleRoot(settings, Object.keys(raw), [REGION], moduleDir, { outputs: "flat", outputNames }));
     writeAliasedMotoOverride(exampleDir, forModule.endpoint, [REGION]);
     moduleRun = applied(exampleDir);

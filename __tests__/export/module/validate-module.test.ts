@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { MODULE_VARIABLES } from "../../../src/export/module/module-variables";
-import { writeModule } from "../../../src/export/module/write-module";
+import { synthesizeModule, writeModule } from "../../../src/export/module/write-module";
 import { parseSettings } from "../../../src/settings/parse-settings";
 import { projectSettings } from "../../support/synth";
-import { initAndValidate, terraform } from "../../support/terraform-cli";
+import { initAndValidate, terraform, terraformEnv } from "../../support/terraform-cli";
 
 // `npm run module`: the module and its two-region example pass terraform init -backend=false and validate offline.
 describe("the written Terraform module", () => {
@@ -13,8 +13,16 @@ describe("the written Terraform module", () => {
   const raw = projectSettings() as Record<string, unknown>;
   const { settings } = parseSettings(raw);
 
+  let written: ReturnType<typeof writeModule>;
+
   beforeAll(() => {
-    writeModule({ outDir, settings, configuredKeys: Object.keys(raw) });
+    written = writeModule({ outDir, settings, configuredKeys: Object.keys(raw), env: terraformEnv() });
+  }, 300_000);
+
+  test("is written as HCL through the project's converter, in the usual files of a module", () => {
+    expect(written.format).toBe("hcl");
+    expect([...written.files].sort()).toEqual(["README.md", "examples/two-regions/main.tf", "main.tf", "outputs.tf", "variables.tf", "versions.tf"]);
+    expect(readFileSync(join(outDir, "versions.tf"), "utf8")).not.toMatch(/provider "aws"|backend/);
   });
 
   test("is valid Terraform on its own, with no provider configuration", () => {
@@ -40,8 +48,7 @@ describe("the written Terraform module", () => {
   test("has a README with every input and output", () => {
     const readme = readFileSync(join(outDir, "README.md"), "utf8");
     for (const variable of MODULE_VARIABLES) expect(readme).toContain(`| \`${variable.name}\` |`);
-    const outputs = Object.keys(JSON.parse(readFileSync(join(outDir, "outputs.tf.json"), "utf8")).output);
-    for (const output of outputs) expect(readme).toContain(`| \`${output}\` |`);
+    for (const output of synthesizeModule().outputs.map((o) => o.name)) expect(readme).toContain(`| \`${output}\` |`);
     expect(readme).toContain("-parallelism=1` is not needed");
   });
 });

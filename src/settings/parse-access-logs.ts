@@ -1,0 +1,81 @@
+import { EXECUTION_LOG_LEVELS, LOG_GROUP_NAME, LOG_RETENTION_DAYS } from "./aws-rules";
+
+/** How much API Gateway writes to its execution log group (`API-Gateway-Execution-Logs_<apiId>/<stage>`). */
+export type ExecutionLogLevel = (typeof EXECUTION_LOG_LEVELS)[number];
+
+/** Whether this stack creates the region's API Gateway account CloudWatch role, or leaves an existing one alone. */
+export type AccountCloudWatchRole = "create" | "existing";
+
+/** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
+export interface AccessLogSettings {
+  /** One JSON line per request in the access log group. */
+  readonly accessLogs: boolean;
+  /** The log group access logs go to. */
+  readonly accessLogGroupName: string;
+  /** How long access logs are kept; 0 keeps them forever. */
+  readonly accessLogRetentionDays: number;
+  /** Execution logging of every method (`OFF`, `ERROR` or `INFO`). Data tracing is never turned on. */
+  readonly executionLogLevel: ExecutionLogLevel;
+  /** Per-method CloudWatch metrics (`metrics_enabled` of the stage's method settings; billed as custom metrics). */
+  readonly detailedMetrics: boolean;
+  /**
+   * `create`: this stack creates the IAM role that lets API Gateway write logs and sets it on the region's
+   * `aws_api_gateway_account` (a singleton per account and region). `existing`: the region already has one.
+   */
+  readonly accountCloudWatchRole: AccountCloudWatchRole;
+}
+
+export const ACCESS_LOG_DEFAULTS: AccessLogSettings = {
+  accessLogs: true,
+  accessLogGroupName: "otlp-proxy-access",
+  accessLogRetentionDays: 30,
+  executionLogLevel: "OFF",
+  detailedMetrics: false,
+  accountCloudWatchRole: "create",
+};
+
+type Report = (setting: string, received: unknown, allowed: string) => void;
+
+/** Parses the access-log, execution-log and metrics settings. */
+export function parseAccessLogs(input: Record<string, unknown>, report: Report): AccessLogSettings {
+  const d = ACCESS_LOG_DEFAULTS;
+  const bool = (name: keyof AccessLogSettings, what: string): boolean => {
+    const value = input[name];
+    if (value === undefined) return d[name] as boolean;
+    if (typeof value === "boolean") return value;
+    report(name, value, `true or false (${what})`);
+    return d[name] as boolean;
+  };
+  const accessLogGroupName = input.accessLogGroupName ?? d.accessLogGroupName;
+  if (typeof accessLogGroupName !== "string" || !LOG_GROUP_NAME.pattern.test(accessLogGroupName)) {
+    report("accessLogGroupName", accessLogGroupName, LOG_GROUP_NAME.rule);
+  } else if (accessLogGroupName === (input.logGroupName ?? "otlp-logs")) {
+    report("accessLogGroupName", accessLogGroupName, "a log group other than logGroupName, which holds the OTLP log records");
+  }
+  const retention = input.accessLogRetentionDays ?? d.accessLogRetentionDays;
+  if (typeof retention !== "number" || !LOG_RETENTION_DAYS.includes(retention)) {
+    report("accessLogRetentionDays", retention, `one of CloudWatch Logs' retention values ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire)`);
+  }
+  const levelText = input.executionLogLevel ?? d.executionLogLevel;
+  const level = typeof levelText === "string" ? levelText.toUpperCase() : levelText;
+  if (!EXECUTION_LOG_LEVELS.includes(level as ExecutionLogLevel)) {
+    report("executionLogLevel", levelText, `one of ${EXECUTION_LOG_LEVELS.map((l) => `"${l.toLowerCase()}"`).join(", ")} (any case)`);
+  }
+  const role = input.accountCloudWatchRole ?? d.accountCloudWatchRole;
+  if (role !== "create" && role !== "existing") {
+    report("accountCloudWatchRole", role, '"create" (this stack sets the region\'s API Gateway logging role) or "existing" (leave the one already set alone)');
+  }
+  return {
+    accessLogs: bool("accessLogs", "false: no access log group and no access logs"),
+    accessLogGroupName: typeof accessLogGroupName === "string" ? accessLogGroupName : d.accessLogGroupName,
+    accessLogRetentionDays: typeof retention === "number" ? retention : d.accessLogRetentionDays,
+    executionLogLevel: EXECUTION_LOG_LEVELS.includes(level as ExecutionLogLevel) ? (level as ExecutionLogLevel) : d.executionLogLevel,
+    detailedMetrics: bool("detailedMetrics", "true turns on per-method CloudWatch metrics, billed as custom metrics"),
+    accountCloudWatchRole: role === "existing" ? "existing" : "create",
+  };
+}
+
+/** Whether a stack writes any API Gateway log, and so needs the account-level CloudWatch role. */
+export function needsLoggingRole(settings: AccessLogSettings): boolean {
+  return settings.accessLogs || settings.executionLogLevel !== "OFF";
+}
