@@ -1,16 +1,6 @@
 import { needsLoggingRole } from "../../src/settings/parse-access-logs";
 import { parseSettings } from "../../src/settings/parse-settings";
-import { SettingsError } from "../../src/settings/settings-error";
-
-function problemsOf(raw: unknown): string {
-  try {
-    parseSettings(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SettingsError);
-    return (error as Error).message;
-  }
-  throw new Error("expected parseSettings to fail");
-}
+import { problemsOf } from "../support/settings-problems";
 
 describe("access-log, execution-log and metrics settings", () => {
   test("default to access logs on, execution logs off, no detailed metrics and a created account role", () => {

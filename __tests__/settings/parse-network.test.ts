@@ -1,16 +1,6 @@
 import { networkForRegion } from "../../src/settings/parse-network";
 import { parseSettings } from "../../src/settings/parse-settings";
-import { SettingsError } from "../../src/settings/settings-error";
-
-function problemsOf(raw: unknown): string {
-  try {
-    parseSettings(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SettingsError);
-    return (error as Error).message;
-  }
-  throw new Error("expected parseSettings to fail");
-}
+import { problemsOf } from "../support/settings-problems";
 
 const CERT = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
 const ACL = (region: string) => `arn:aws:wafv2:${region}:123456789012:regional/webacl/otlp/12345678-1234-1234-1234-123456789012`;

@@ -1,16 +1,6 @@
 import { DEFAULTS } from "../../src/settings/defaults";
 import { parseSettings } from "../../src/settings/parse-settings";
-import { SettingsError } from "../../src/settings/settings-error";
-
-function problemsOf(raw: unknown): string {
-  try {
-    parseSettings(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SettingsError);
-    return (error as Error).message;
-  }
-  throw new Error("expected parseSettings to fail");
-}
+import { problemsOf } from "../support/settings-problems";
 
 describe("dashboard, alarms and transactionSearch settings", () => {
   test("default to a dashboard and alarms on, Transaction Search off", () => {

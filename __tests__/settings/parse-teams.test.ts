@@ -1,16 +1,6 @@
 import { parseSettings } from "../../src/settings/parse-settings";
 import { teamThrottle } from "../../src/settings/parse-teams";
-import { SettingsError } from "../../src/settings/settings-error";
-
-function problemsOf(raw: unknown): string {
-  try {
-    parseSettings(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(SettingsError);
-    return (error as Error).message;
-  }
-  throw new Error("expected parseSettings to fail");
-}
+import { problemsOf } from "../support/settings-problems";
 
 describe("teams setting", () => {
   test("defaults to one enabled team named default with the stack's throttle", () => {
