@@ -1,0 +1,65 @@
+import { join } from "path";
+import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
+import { CloudWatchStandIn, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { synthesizeApp } from "../support/synth";
+import { NodeContext } from "./node-context";
+
+// The smoke test against the local gateway serving a synthesized stack, which signs for a CloudWatch stand-in that
+// verifies every signature: the same path a deployed proxy takes, end to end on this machine.
+const CREDENTIALS = { accessKeyId: "AKIDSMOKETEST", secretAccessKey: "smoke-secret" };
+const REGION = "us-west-2";
+const API_KEY = "smoke-key-0123456789";
+const MARKER = /otlp-proxy-smoke-\d+-[0-9a-f]{6}/;
+
+describe("npm run smoke through the local gateway", () => {
+  const node = new NodeContext();
+  let standIn: CloudWatchStandIn;
+  let gateway: LocalGateway;
+
+  beforeAll(async () => {
+    const [stack] = synthesizeApp({ regions: [REGION] });
+    standIn = await startCloudWatchStandIn({ credentials: CREDENTIALS, region: REGION });
+    gateway = await startLocalGateway({
+      stackFile: join(stack.dir, "cdk.tf.json"),
+      port: 0,
+      apiKeys: [`default=${API_KEY}`],
+      upstream: standIn.url,
+      credentials: CREDENTIALS,
+      log: () => undefined,
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await standIn?.close();
+    await node.close();
+  });
+
+  beforeEach(() => {
+    standIn.requests.length = 0;
+  });
+
+  test.each([[["--protocol", "http/protobuf"]], [["--protocol", "http/json"]], [["--gzip"]]])(
+    "reports every route ok with %j, and every request reaches CloudWatch signed and carrying the marker",
+    async (flags) => {
+      const run = await node.cli(["--endpoint", gateway.endpoint, "--api-key", API_KEY, ...flags]);
+      expect(run.stdout).toContain("Result: ok");
+      expect(run.code).toBe(0);
+      const marker = MARKER.exec(run.stdout)![0];
+      expect(standIn.requests.map((r) => r.url).sort()).toEqual(["/v1/logs", "/v1/metrics", "/v1/traces"]);
+      for (const request of standIn.requests) {
+        expect(request.signature.ok).toBe(true);
+        expect(request.problems).toEqual([]);
+        expect(request.body.toString("latin1")).toContain(marker);
+      }
+    },
+  );
+
+  test("reports the wrong key with its cause, and nothing reaches CloudWatch", async () => {
+    const run = await node.cli(["--endpoint", gateway.endpoint, "--api-key", "not-a-key"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/metrics .* 403  FAILED/);
+    expect(run.stdout).toContain("x-api-key");
+    expect(standIn.requests).toEqual([]);
+  });
+});
