@@ -6,14 +6,9 @@ import { ACCESS_LOG_DEFAULTS, AccessLogSettings } from "./parse-access-logs";
 import { NETWORK_DEFAULTS, NetworkSettings } from "./parse-network";
 import { TEAMS_DEFAULTS, TeamsSettings } from "./parse-teams";
 import { BACKEND_DEFAULTS, BackendSettings } from "./parse-backend";
+import { Throttle } from "./throttle";
 
-/** Requests per second and burst of one usage plan. */
-export interface Throttle {
-  /** Steady-state requests per second. */
-  readonly rateLimit: number;
-  /** Requests allowed in a burst above the rate. */
-  readonly burstLimit: number;
-}
+export type { Throttle } from "./throttle";
 
 /** Routes per region: one list for every region, or lists by region name with an optional `default`. */
 export type SignalSelection = readonly Signal[] | Readonly<Record<string, readonly Signal[]>>;

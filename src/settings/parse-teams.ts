@@ -1,5 +1,5 @@
 import { ACCOUNT_THROTTLE, QUOTA_PERIODS, TEAM_NAME, USAGE_PLANS_PER_REGION } from "./aws-rules";
-import type { Throttle } from "./defaults";
+import type { Throttle } from "./throttle";
 import { isPlainObject } from "./per-region";
 
 /** A usage plan's quota period. */
