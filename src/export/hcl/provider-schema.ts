@@ -58,7 +58,14 @@ export function fetchProviderSchemas(requiredProviders: Readonly<Record<string, 
   const dir = mkdtempSync(join(tmpdir(), "otlp-proxy-schema-"));
   try {
     writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders } }, null, 2));
-    runTerraform(dir, ["init", "-backend=false", "-input=false"], env);
+    try {
+      runTerraform(dir, ["init", "-backend=false", "-input=false"], env);
+    } catch (error) {
+      throw new HclExportError(
+        `${(error as Error).message}. Reading the provider schema needs Terraform to install hashicorp/aws: allow it to ` +
+          "reach the registry, or set TF_CLI_CONFIG_FILE to a CLI configuration with a provider mirror (after npm test: .terraform-cli/terraformrc)",
+      );
+    }
     // The AWS provider's schema is over 10 MB: it goes to a file, not through a pipe buffer.
     const file = join(dir, "schema.json");
     const fd = openSync(file, "w");
