@@ -78,17 +78,26 @@ describe("OtlpProxy logging", () => {
   test("writes one JSON line per request with every access-log field to its own log group", () => {
     const [stage] = resourcesOfType(json, "aws_api_gateway_stage");
     expect(stage.access_log_settings.destination_arn).toBe(`\${${address(json, "aws_cloudwatch_log_group", "access-log-group")}.arn}`);
-    const format = JSON.parse(stage.access_log_settings.format);
+    // $context.error.messageString arrives already quoted, so the template holds it bare.
+    const format = JSON.parse(stage.access_log_settings.format.replace("$context.error.messageString", '"$context.error.messageString"'));
     expect(format).toEqual(ACCESS_LOG_FIELDS);
     for (const variable of [
       "$context.requestId", "$context.requestTime", "$context.identity.sourceIp", "$context.identity.apiKeyId", "$context.resourcePath",
-      "$context.status", "$context.integration.status", "$context.integration.latency", "$context.responseLength", "$context.error.message",
+      "$context.status", "$context.integration.status", "$context.integration.latency", "$context.responseLength", "$context.error.messageString",
       "$context.integrationErrorMessage",
     ]) {
       expect(Object.values(format)).toContain(variable);
     }
     expect(JSON.stringify(format)).not.toContain("$context.identity.apiKey\"");
     expect(resourcesOfType(json, "aws_cloudwatch_log_group")).toContainEqual(expect.objectContaining({ name: "/otlp/access", retention_in_days: 14 }));
+  });
+
+  test("stays valid JSON when an error message holds a quote", () => {
+    const [stage] = resourcesOfType(json, "aws_api_gateway_stage");
+    const line = (stage.access_log_settings.format as string)
+      .replace("$context.error.messageString", JSON.stringify('Invalid "x-api-key"'))
+      .replace(/\$context\.[A-Za-z.]+/g, "-");
+    expect(JSON.parse(line).errorMessage).toBe('Invalid "x-api-key"');
   });
 
   test("sets the account logging role with AWS's push-to-CloudWatch policy, and creates the stage right after it", () => {

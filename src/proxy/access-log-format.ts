@@ -24,15 +24,21 @@ export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
   responseLatency: "$context.responseLatency",
   integrationStatus: "$context.integration.status",
   integrationLatency: "$context.integration.latency",
-  errorMessage: "$context.error.message",
+  errorMessage: "$context.error.messageString",
   errorResponseType: "$context.error.responseType",
   integrationErrorMessage: "$context.integrationErrorMessage",
   wafResponseCode: "$context.wafResponseCode",
 };
 
+/**
+ * Variables API Gateway writes already quoted and escaped as a JSON string; an error message can hold a `"`, which
+ * would break the line inside our own quotes (`$context.error.messageString`, same page as above).
+ */
+const PRE_QUOTED_VARIABLES: ReadonlySet<string> = new Set(["$context.error.messageString"]);
+
 /** The access-log format string for `access_log_settings.format`: one line of JSON. */
 export function accessLogFormat(fields: Readonly<Record<string, string>> = ACCESS_LOG_FIELDS): string {
   return `{${Object.entries(fields)
-    .map(([name, variable]) => `"${name}":"${variable}"`)
+    .map(([name, variable]) => `"${name}":${PRE_QUOTED_VARIABLES.has(variable) ? variable : `"${variable}"`}`)
     .join(",")}}`;
 }

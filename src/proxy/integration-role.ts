@@ -16,6 +16,8 @@ export interface IntegrationRoleProps {
 /** The role API Gateway assumes to sign each integration request with SigV4. */
 export class IntegrationRole extends Construct {
   readonly role: IamRole;
+  /** The role's permissions; requests fail until it is attached. */
+  readonly policy: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: IntegrationRoleProps) {
     super(scope, id);
@@ -24,7 +26,7 @@ export class IntegrationRole extends Construct {
       description: "Assumed by API Gateway to forward OTLP requests to CloudWatch's OTLP endpoints.",
       assumeRolePolicy: JSON.stringify(apiGatewayTrustPolicy()),
     });
-    new IamRolePolicy(this, "policy", {
+    this.policy = new IamRolePolicy(this, "policy", {
       name: "otlp-ingest",
       role: this.role.id,
       policy: JSON.stringify({

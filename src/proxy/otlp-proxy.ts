@@ -25,6 +25,9 @@ import { OtlpLogDestination } from "./otlp-log-destination";
 import { OtlpRoute } from "./otlp-route";
 import { SerialApiChanges, terraformAddress } from "./serial-api-changes";
 
+/** Settings of the REST API itself that only a new deployment puts into effect. */
+export const REDEPLOYING_REST_API_ATTRIBUTES = ["binary_media_types", "minimum_compression_size", "api_key_source", "disable_execute_api_endpoint"];
+
 /**
  * The media types API Gateway passes byte for byte. Protobuf must be listed, or API Gateway treats it as UTF-8 text
  * and replaces invalid bytes; JSON must not be, so it stays text and is never base64-touched (aws-behaviour.md,
@@ -153,7 +156,9 @@ export class OtlpProxy extends Construct {
         apiKeySource: "HEADER",
         binaryMediaTypes: BINARY_MEDIA_TYPES,
         minimumCompressionSize: String(MINIMUM_COMPRESSION_SIZE_BYTES),
-        disableExecuteApiEndpoint: props.disableExecuteApiEndpoint ? true : undefined,
+        // Always written: the attribute is optional and computed, so leaving it out when false would never switch a
+        // disabled endpoint back on.
+        disableExecuteApiEndpoint: props.disableExecuteApiEndpoint ?? false,
       }),
     );
     const restApiId = this.restApi.id;
@@ -207,11 +212,20 @@ export class OtlpProxy extends Construct {
 
     const deployment = changes.add(
       new ApiGatewayDeployment(this, "deployment", {
+        // The first requests must find the integration role's permissions in place.
+        dependsOn: [this.integrationRole.policy],
         restApiId,
         description: "Managed by Terraform; replaced whenever a route, integration or response changes.",
-        // Every attribute of every API resource feeds the trigger, so any change to them redeploys
-        // (aws-behaviour.md, "Deployments" [doc]).
-        triggers: { redeployment: `\${sha1(jsonencode([${apiResources.map(terraformAddress).join(", ")}]))}` },
+        // Every attribute of every API resource, and the REST API settings a deployment serves, feed the trigger, so
+        // any change to them redeploys (aws-behaviour.md, "Deployments" [doc]; the default endpoint switch takes effect
+        // only with a new deployment: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html).
+        // The REST API as a whole is left out: its computed policy attribute would redeploy on every change.
+        triggers: {
+          redeployment: `\${sha1(jsonencode([${[
+            ...apiResources.map(terraformAddress),
+            ...REDEPLOYING_REST_API_ATTRIBUTES.map((attribute) => `${terraformAddress(this.restApi)}.${attribute}`),
+          ].join(", ")}]))}`,
+        },
         lifecycle: { createBeforeDestroy: true },
       }),
     );
@@ -236,16 +250,18 @@ export class OtlpProxy extends Construct {
         accessLogSettings: this.accessLogGroup ? { destinationArn: this.accessLogGroup.arn, format: accessLogFormat() } : undefined,
       }),
     );
-    if (executionLogLevel !== "OFF") {
-      // API Gateway creates this group itself on first write, without retention; owning it here sets the retention
-      // and removes it with the stack.
-      new CloudwatchLogGroup(this, "execution-log-group", {
-        name: `API-Gateway-Execution-Logs_${restApiId}/${stageName}`,
-        retentionInDays: props.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays,
-      });
-    }
+    // API Gateway creates the execution-log group itself on first write, without retention; owning it here sets the
+    // retention and removes it with the stack. It exists before the method settings switch execution logging on.
+    const executionLogGroup =
+      executionLogLevel === "OFF"
+        ? undefined
+        : new CloudwatchLogGroup(this, "execution-log-group", {
+            name: `API-Gateway-Execution-Logs_${restApiId}/${stageName}`,
+            retentionInDays: props.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays,
+          });
     changes.add(
       new ApiGatewayMethodSettings(this, "method-settings", {
+        dependsOn: executionLogGroup ? [executionLogGroup] : undefined,
         restApiId,
         stageName: this.stage.stageName,
         methodPath: "*/*",

@@ -43,7 +43,7 @@ import { TEAM_TAG } from "../../proxy/api-access";
 import { DOMAIN_SECURITY_POLICY } from "../../proxy/custom-domain";
 import { API_KEY_HEADER, gatewayResponseBody, gatewayResponseSpecs, SOURCE_IP_DENIED_RESPONSE } from "../../proxy/gateway-responses";
 import { apiGatewayTrustPolicy, integrationPolicyStatements } from "../../proxy/integration-policy";
-import { BINARY_MEDIA_TYPES, MINIMUM_COMPRESSION_SIZE_BYTES } from "../../proxy/otlp-proxy";
+import { BINARY_MEDIA_TYPES, MINIMUM_COMPRESSION_SIZE_BYTES, REDEPLOYING_REST_API_ATTRIBUTES } from "../../proxy/otlp-proxy";
 import { integrationRequestHeaders } from "../../proxy/otlp-route";
 import { SerialApiChanges, terraformAddress } from "../../proxy/serial-api-changes";
 import { sourceIpPolicy } from "../../proxy/source-ip-policy";
@@ -118,7 +118,7 @@ export class OtlpProxyModule extends TerraformStack {
       assumeRolePolicy: JSON.stringify(apiGatewayTrustPolicy()),
       tags: tagsValue(),
     });
-    new IamRolePolicy(this, "integration_policy", {
+    const integrationPolicy = new IamRolePolicy(this, "integration_policy", {
       name: "otlp-ingest",
       role: role.id,
       policy: tf(`jsonencode({ Version = "2012-10-17", Statement = [for s in local.signals : ${hcl(statements)}[s]] })`),
@@ -236,7 +236,15 @@ export class OtlpProxyModule extends TerraformStack {
       new ApiGatewayDeployment(this, "api_deployment", {
         restApiId: api.id,
         description: "Managed by Terraform; replaced whenever a route, integration or response changes.",
-        triggers: { redeployment: tf(`sha1(jsonencode([${apiResources.map(terraformAddress).join(", ")}]))`) },
+        dependsOn: [integrationPolicy],
+        triggers: {
+          redeployment: tf(
+            `sha1(jsonencode([${[
+              ...apiResources.map(terraformAddress),
+              ...REDEPLOYING_REST_API_ATTRIBUTES.map((attribute) => `${terraformAddress(api)}.${attribute}`),
+            ].join(", ")}]))`,
+          ),
+        },
         lifecycle: { createBeforeDestroy: true },
       }),
     );
@@ -279,7 +287,7 @@ export class OtlpProxyModule extends TerraformStack {
       for_each: tf("var.access_logs ? [1] : []"),
       content: { destination_arn: tf("aws_cloudwatch_log_group.access_logs[0].arn"), format: accessLogFormat() },
     });
-    new CloudwatchLogGroup(this, "execution_logs", {
+    const executionLogs = new CloudwatchLogGroup(this, "execution_logs", {
       count: count('local.execution_log_level != "OFF"'),
       name: tf('"API-Gateway-Execution-Logs_${aws_api_gateway_rest_api.api.id}/${var.stage_name}"'),
       retentionInDays: num("var.access_log_retention_days"),
@@ -287,6 +295,7 @@ export class OtlpProxyModule extends TerraformStack {
     });
     changes.add(
       new ApiGatewayMethodSettings(this, "method_settings", {
+        dependsOn: [executionLogs],
         restApiId: api.id,
         stageName: stage.stageName,
         methodPath: "*/*",
