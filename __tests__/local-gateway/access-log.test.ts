@@ -1,5 +1,4 @@
 import { formatAccessLog } from "../../src/local-gateway/access-log";
-import { claudeCodeEnv } from "../../src/local-gateway/setup-banner";
 
 describe("formatAccessLog", () => {
   test.each([
@@ -15,18 +14,5 @@ describe("formatAccessLog", () => {
     ],
   ])("writes one line for %s: time, route, key, status, upstream status, latency", (_case, entry, line) => {
     expect(formatAccessLog(entry)).toBe(line);
-  });
-});
-
-describe("claudeCodeEnv", () => {
-  test("gives Claude Code the endpoint, the key header and protobuf", () => {
-    expect(claudeCodeEnv("http://127.0.0.1:4318/prod", "k1")).toEqual({
-      CLAUDE_CODE_ENABLE_TELEMETRY: "1",
-      OTEL_METRICS_EXPORTER: "otlp",
-      OTEL_LOGS_EXPORTER: "otlp",
-      OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
-      OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318/prod",
-      OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=k1",
-    });
   });
 });

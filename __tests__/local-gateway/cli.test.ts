@@ -85,7 +85,7 @@ describe("npm run local", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Endpoint for tools: http:\/\/127\.0\.0\.1:\d+\/prod/);
     expect(run.stdout).toMatch(/Generated API key .*: [A-Za-z0-9]{40}/);
-    expect(run.stdout).toMatch(/export OTEL_EXPORTER_OTLP_HEADERS=x-api-key=[A-Za-z0-9]{40}/);
+    expect(run.stdout).toMatch(/export OTEL_EXPORTER_OTLP_HEADERS='?x-api-key=[A-Za-z0-9]{40}/);
     expect(run.stdout).toContain("export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf");
     expect(run.stderr).toContain("SIGINT: stopping");
   });

@@ -59,13 +59,18 @@ describe("parseArgs", () => {
     expect(parsed.region).toBe("ap-southeast-2");
   });
 
+  test("takes the API key from OTLP_PROXY_API_KEY when --api-key is not given", () => {
+    const parsed = parseArgs(["--endpoint", AWS_ENDPOINT], { OTLP_PROXY_API_KEY: "from-env" });
+    expect(parsed.kind === "run" && parsed.options.apiKey).toBe("from-env");
+  });
+
   test("returns help for --help even with other arguments", () => {
     expect(parseArgs(["--endpoint", "x", "-h"])).toEqual({ kind: "help" });
   });
 
   test.each<[string[], string]>([
     [[], "--endpoint is required"],
-    [["--endpoint", AWS_ENDPOINT], "--api-key is required"],
+    [["--endpoint", AWS_ENDPOINT], "--api-key (or OTLP_PROXY_API_KEY) is required"],
     [["--endpoint", "abc", "--api-key", "k"], '--endpoint must be an http:// or https:// URL, got "abc"'],
     [["--endpoint", "ftp://host/prod", "--api-key", "k"], "--endpoint must be an http:// or https:// URL"],
     [["--endpoint", `${AWS_ENDPOINT}/v1/logs`, "--api-key", "k"], `Use "${AWS_ENDPOINT}"`],

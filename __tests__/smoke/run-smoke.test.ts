@@ -70,7 +70,7 @@ describe("npm run smoke against a local HTTP server", () => {
   test("prints usage on stderr and exits 2 for bad arguments", async () => {
     const run = await node.cli(["--endpoint", "http://127.0.0.1:1"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: --api-key is required\n\nUsage: npm run smoke/);
+    expect(run.stderr).toMatch(/^error: --api-key \(or OTLP_PROXY_API_KEY\) is required\n\nUsage: npm run smoke/);
     expect(run.stdout).toBe("");
   });
 });

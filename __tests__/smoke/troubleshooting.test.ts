@@ -10,7 +10,7 @@ describe("diagnose", () => {
   test.each<[string, Partial<RouteFailure>, RegExp]>([
     ["the proxy's invalid-key answer", { status: 403, detail: '{"message":"Forbidden: missing, unknown or disabled API key."}' }, /usage plan/],
     ["API Gateway's default invalid-key answer", { status: 403, detail: '{"message":"Forbidden"}' }, /API key/],
-    ["an unknown path on a default API", { status: 403, detail: '{"message":"Missing Authentication Token"}' }, /No such route/],
+    ["an unknown path on a default API", { status: 403, detail: '{"message":"Missing Authentication Token"}' }, /default answer for an unknown path/],
     ["CloudWatch refusing the role", { status: 403, detail: "User: arn:aws:sts::1:assumed-role/r is not authorized to perform: logs:PutLogEvents" }, /integration role/],
     ["an unknown route", { status: 404, detail: '{"message":"Not found: this OTLP proxy serves only POST /prod/v1/logs."}' }, /wrong base URL or stage/],
     ["traces without Transaction Search", { signal: "traces", status: 400, detail: '{"message":"The OTLP API is supported with CloudWatch Logs as a Trace Segment Destination."}' }, /Transaction Search/],

@@ -2,6 +2,7 @@ import { unmatchedKeyNames } from "./access-control";
 import { ApiKey, keyLabel } from "./api-keys";
 import { parseAwsIntegrationUri } from "./integration-uri";
 import { GatewayModel } from "./route-table";
+import { claudeCodeEnv, DEFAULT_API_KEY_PLACEHOLDER } from "../clients";
 
 /** What the banner describes. */
 export interface BannerInput {
@@ -12,18 +13,6 @@ export interface BannerInput {
   readonly generatedKey: boolean;
   readonly upstream?: string;
   readonly sink?: string;
-}
-
-/** The environment a tool needs to send to `endpoint` with `key` (Claude Code's variables; see clients.md). */
-export function claudeCodeEnv(endpoint: string, key: string): Record<string, string> {
-  return {
-    CLAUDE_CODE_ENABLE_TELEMETRY: "1",
-    OTEL_METRICS_EXPORTER: "otlp",
-    OTEL_LOGS_EXPORTER: "otlp",
-    OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
-    OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
-    OTEL_EXPORTER_OTLP_HEADERS: `x-api-key=${key}`,
-  };
 }
 
 /** The start-up text: routes, where requests go, the keys, the endpoint and a ready Claude Code setup. */
@@ -47,7 +36,9 @@ export function formatBanner(input: BannerInput): string {
   if (unmatched.length) lines.push(`Keys named after no key of the stack, accepted as any valid key: ${unmatched.join(", ")}`);
   if (model.access.policy) lines.push("Resource policy: evaluated against each client's address (aws:SourceIp)");
   lines.push("", `Endpoint for tools: ${input.endpoint}`, "", "Claude Code:");
-  for (const [name, value] of Object.entries(claudeCodeEnv(input.endpoint, input.keys[0].value))) lines.push(`  export ${name}=${value}`);
+  // A key the user chose is never echoed (scrollback, CI logs); only a generated one, which they cannot know otherwise.
+  const apiKeyPlaceholder = input.generatedKey ? input.keys[0].value : DEFAULT_API_KEY_PLACEHOLDER;
+  for (const line of claudeCodeEnv(input.endpoint, { apiKeyPlaceholder }).trimEnd().split("\n")) lines.push(`  ${line}`);
   lines.push("", "Ctrl-C stops.");
   return lines.join("\n");
 }

@@ -29,6 +29,9 @@ export interface SmokeOptions {
 export type ParseResult = ParseOutcome<SmokeOptions>;
 
 /** The usage text printed with `--help` and after every usage error. */
+/** The environment variable that may hold the API key instead of `--api-key`. */
+export const API_KEY_ENV = "OTLP_PROXY_API_KEY";
+
 export const USAGE = `Usage: npm run smoke -- --endpoint URL --api-key KEY [options]
 
 Sends one span, one metric data point and one log record, each carrying a unique marker, through the OTLP proxy
@@ -36,7 +39,8 @@ with the OpenTelemetry JavaScript exporters, and reports every route's HTTP stat
 
 Options:
   --endpoint URL       the proxy's base URL, e.g. https://abc123.execute-api.us-west-2.amazonaws.com/prod (required)
-  --api-key KEY        sent in the x-api-key header (required)
+  --api-key KEY        sent in the x-api-key header (required, or set OTLP_PROXY_API_KEY to keep it
+                       out of the process list and shell history)
   --signals LIST       routes to call, comma-separated: ${SIGNALS.join(",")} (default: all)
   --protocol NAME      ${PROTOCOLS.join(" | ")} (default ${DEFAULT_PROTOCOL})
   --gzip               compress bodies with gzip
@@ -74,8 +78,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   const endpoint = parseEndpoint(endpointText);
   if (typeof endpoint !== "string") return endpoint;
 
-  const apiKey = flags.value("--api-key");
-  if (apiKey === undefined) return error("--api-key is required");
+  const apiKey = flags.value("--api-key") ?? env[API_KEY_ENV];
+  if (apiKey === undefined || apiKey === "") return error(`--api-key (or ${API_KEY_ENV}) is required`);
 
   const signals = parseSignals(flags.value("--signals"));
   if (!Array.isArray(signals)) return signals;

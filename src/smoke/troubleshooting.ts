@@ -59,14 +59,14 @@ export const TROUBLESHOOTING: readonly TroubleshootingRow[] = [
     status: 403,
     detailPattern: /Missing Authentication Token/i,
     symptom: "403 `Missing Authentication Token`",
-    cause: "No such route on this API: a wrong base URL or stage, a path with `/v1/<signal>` twice, or a route not enabled for this region (API Gateway's default answer for unknown paths).",
+    cause: "API Gateway's default answer for an unknown path. This proxy answers unknown paths with 404, so the request reached another API, a stage deployed before this proxy's gateway responses, or a custom domain path with no base path mapping.",
     fix: ENDPOINT_FIX,
   },
   {
     status: 403,
     symptom: "403 `Forbidden` / `missing, unknown or disabled API key`",
     cause: "API Gateway rejected the API key: missing, wrong, disabled, or not in a usage plan bound to this stage. New or changed keys take a while to propagate.",
-    fix: "Send the key in the `x-api-key` header (`OTEL_EXPORTER_OTLP_HEADERS=x-api-key=<key>`); read it with the command in the stack's `get_api_key_command` output; check the key is enabled and its usage plan lists this API and stage; after creating or changing a key, wait a minute and retry.",
+    fix: "Send the key in the `x-api-key` header (`OTEL_EXPORTER_OTLP_HEADERS=x-api-key=<key>`); read it with the team's command in the stack's `get_api_key_commands` output; check the key is enabled and its usage plan lists this API and stage; after creating or changing a key, wait a minute and retry.",
   },
   {
     status: 404,
