@@ -1,8 +1,18 @@
 import { AlarmSettings } from "../settings/parse-alarms";
+import { NAME_PREFIX_DEFAULTS } from "../settings/parse-name-prefix";
 import { API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE, ApiGatewayMetricName, ApiStageDimensions } from "./api-gateway-metrics";
 
-/** The namespace and name of the metric the access-log metric filter publishes for 429 answers. */
+/** The namespace and name of the metric the access-log metric filter publishes for 429 answers (default prefix). */
 export const THROTTLED_METRIC = { namespace: "OtlpProxy", name: "ThrottledRequests" } as const;
+
+/**
+ * The 429 metric's namespace for a name prefix: `OtlpProxy` for the default prefix (unchanged for existing stacks),
+ * else `OtlpProxy/<namePrefix>`. A metric filter cannot add a constant dimension (dimension values come from the log
+ * event), so two deployments in one region keep their counts apart by namespace.
+ */
+export function throttledMetricNamespace(namePrefix: string): string {
+  return namePrefix === NAME_PREFIX_DEFAULTS.namePrefix ? THROTTLED_METRIC.namespace : `${THROTTLED_METRIC.namespace}/${namePrefix}`;
+}
 
 /** One alarm as plain data: what it watches, when it fires and why it matters. */
 export interface AlarmSpec {
@@ -19,9 +29,14 @@ export interface AlarmSpec {
 
 /**
  * The alarms of one stage. AWS/ApiGateway has no 429 metric (429s are inside 4XXError), so the throttling alarm
- * exists only with access logs, from a metric filter on them.
+ * exists only with access logs, from a metric filter on them, in `throttledNamespace` ({@link throttledMetricNamespace}).
  */
-export function alarmSpecs(api: ApiStageDimensions, settings: AlarmSettings, withAccessLogs: boolean): AlarmSpec[] {
+export function alarmSpecs(
+  api: ApiStageDimensions,
+  settings: AlarmSettings,
+  withAccessLogs: boolean,
+  throttledNamespace: string = THROTTLED_METRIC.namespace,
+): AlarmSpec[] {
   const apiMetric = (metric: ApiGatewayMetricName) => ({
     namespace: API_GATEWAY_NAMESPACE,
     metricName: metric,
@@ -54,7 +69,7 @@ export function alarmSpecs(api: ApiStageDimensions, settings: AlarmSettings, wit
     specs.push({
       id: "throttled",
       description: `429 answers reached ${settings.throttledRequestsPerPeriod} in ${settings.periodSeconds} s: teams are hitting their usage-plan limits (counted from the access logs).`,
-      namespace: THROTTLED_METRIC.namespace,
+      namespace: throttledNamespace,
       metricName: THROTTLED_METRIC.name,
       dimensions: {},
       statistic: "Sum",

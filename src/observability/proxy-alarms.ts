@@ -4,7 +4,7 @@ import { Construct } from "../cdktf";
 import { DEFAULTS } from "../settings/defaults";
 import { AlarmSettings } from "../settings/parse-alarms";
 import { AccessLogSource, DEFAULT_ACCESS_LOG_FIELDS } from "./access-log-fields";
-import { alarmSpecs, isExtendedStatistic, THROTTLED_METRIC, throttledFilterPattern } from "./alarm-specs";
+import { alarmSpecs, isExtendedStatistic, THROTTLED_METRIC, throttledFilterPattern, throttledMetricNamespace } from "./alarm-specs";
 
 export interface ProxyAlarmsProps {
   /** The REST API's name: the `ApiName` dimension. */
@@ -17,7 +17,10 @@ export interface ProxyAlarmsProps {
   readonly topicArn?: string;
   /** The stage's access logs: adds the 429 metric filter and alarm. @default - no 429 alarm (AWS/ApiGateway has no 429 metric) */
   readonly accessLogs?: AccessLogSource;
-  /** Prefix of alarm and topic names. @default "otlp-proxy" */
+  /**
+   * Prefix of the alarm, topic and metric filter names; a prefix other than the default also moves the 429 metric to
+   * the namespace `OtlpProxy/<namePrefix>`. @default DEFAULTS.namePrefix ("otlp-proxy")
+   */
   readonly namePrefix?: string;
 }
 
@@ -34,7 +37,8 @@ export class ProxyAlarms extends Construct {
   constructor(scope: Construct, id: string, props: ProxyAlarmsProps) {
     super(scope, id);
     const settings = props.settings ?? DEFAULTS.alarms;
-    const prefix = props.namePrefix ?? "otlp-proxy";
+    const prefix = props.namePrefix ?? DEFAULTS.namePrefix;
+    const throttledNamespace = throttledMetricNamespace(prefix);
 
     if (props.topicArn) {
       this.topicArn = props.topicArn;
@@ -54,12 +58,12 @@ export class ProxyAlarms extends Construct {
         name: `${prefix}-throttled`,
         logGroupName: props.accessLogs.logGroupName,
         pattern: throttledFilterPattern(fields.status),
-        metricTransformation: { namespace: THROTTLED_METRIC.namespace, name: THROTTLED_METRIC.name, value: "1", defaultValue: "0", unit: "Count" },
+        metricTransformation: { namespace: throttledNamespace, name: THROTTLED_METRIC.name, value: "1", defaultValue: "0", unit: "Count" },
       });
     }
 
     const actions = this.topicArn ? [this.topicArn] : undefined;
-    for (const spec of alarmSpecs({ ApiName: props.apiName, Stage: props.stageName }, settings, props.accessLogs !== undefined)) {
+    for (const spec of alarmSpecs({ ApiName: props.apiName, Stage: props.stageName }, settings, props.accessLogs !== undefined, throttledNamespace)) {
       const extended = isExtendedStatistic(spec.statistic);
       this.alarms.push(
         new CloudwatchMetricAlarm(this, spec.id, {

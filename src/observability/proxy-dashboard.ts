@@ -13,8 +13,10 @@ export interface ProxyDashboardProps {
   readonly stageName: string;
   /** Resource paths of the routes, such as `/v1/logs`, for the per-route widgets. */
   readonly routes: readonly string[];
-  /** Dashboard names are account-wide, so each region's stack needs its own. @default "otlp-proxy-<region>" */
+  /** Dashboard names are account-wide, so each region's stack needs its own. @default "<namePrefix>-<region>" */
   readonly dashboardName?: string;
+  /** The first part of the default dashboard name. @default DEFAULTS.namePrefix ("otlp-proxy") */
+  readonly namePrefix?: string;
   /** Draw per-route widgets; needs the stage's detailed CloudWatch metrics. @default false */
   readonly detailedMetrics?: boolean;
   /** Graph period in seconds. @default DEFAULTS.alarms.periodSeconds (300) */
@@ -53,7 +55,7 @@ export class ProxyDashboard extends Construct {
       aiUsage: aiUsage && (props.otlpMetrics || props.otlpLogGroupName) ? { promql: props.otlpMetrics ?? false, otlpLogGroupName: props.otlpLogGroupName } : undefined,
     });
     this.dashboard = new CloudwatchDashboard(this, "dashboard", {
-      dashboardName: props.dashboardName ?? `otlp-proxy-${props.region}`,
+      dashboardName: props.dashboardName ?? `${props.namePrefix ?? DEFAULTS.namePrefix}-${props.region}`,
       dashboardBody: JSON.stringify(body),
     });
   }

@@ -7,8 +7,13 @@
  * Number, 0–100) and AWS::Logs::ResourcePolicy (PolicyName, PolicyDocument as a JSON string).
  */
 
-/** The resource policy's name; CloudWatch Logs allows a few resource policies per account and region. */
+/** The resource policy's name with the default prefix; CloudWatch Logs allows a few resource policies per account and region. */
 export const TRANSACTION_SEARCH_POLICY_NAME = "otlp-proxy-transaction-search";
+
+/** The name of the CloudFormation stack and of its resource policy: `<namePrefix>-transaction-search`. */
+export function transactionSearchName(namePrefix: string): string {
+  return `${namePrefix}-transaction-search`;
+}
 
 /** The log groups X-Ray writes to once Transaction Search is on. */
 export const TRANSACTION_SEARCH_LOG_GROUPS = ["aws/spans", "/aws/application-signals/data"] as const;
@@ -54,14 +59,14 @@ export function joinWithPseudoParameters(text: string): { readonly "Fn::Join": [
 }
 
 /** The template, as an object; `JSON.stringify` it for `template_body`. */
-export function transactionSearchTemplate(indexingPercentage: number): Record<string, unknown> {
+export function transactionSearchTemplate(indexingPercentage: number, policyName: string = TRANSACTION_SEARCH_POLICY_NAME): Record<string, unknown> {
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: "X-Ray Transaction Search for the OTLP proxy: spans to CloudWatch Logs (aws/spans). Account- and region-wide.",
     Resources: {
       LogsResourcePolicy: {
         Type: "AWS::Logs::ResourcePolicy",
-        Properties: { PolicyName: TRANSACTION_SEARCH_POLICY_NAME, PolicyDocument: joinWithPseudoParameters(transactionSearchPolicyText()) },
+        Properties: { PolicyName: policyName, PolicyDocument: joinWithPseudoParameters(transactionSearchPolicyText()) },
       },
       TransactionSearchConfig: {
         Type: "AWS::XRay::TransactionSearchConfig",

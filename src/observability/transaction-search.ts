@@ -1,12 +1,17 @@
 import { CloudformationStack } from "../cdktf/aws";
 import { Construct } from "../cdktf";
 import { DEFAULTS } from "../settings/defaults";
-import { transactionSearchTemplate } from "./transaction-search-template";
+import { transactionSearchName, transactionSearchTemplate } from "./transaction-search-template";
 
 export interface TransactionSearchProps {
   /** Percentage of spans indexed as trace summaries (0–100; 1% is free). @default DEFAULTS.transactionSearch.indexingPercentage (1) */
   readonly indexingPercentage?: number;
-  /** The CloudFormation stack's name, unique per account and region. @default "otlp-proxy-transaction-search" */
+  /**
+   * The first part of the CloudFormation stack's name and of the CloudWatch Logs resource policy's name, both unique
+   * per account and region: `<namePrefix>-transaction-search`. @default DEFAULTS.namePrefix ("otlp-proxy")
+   */
+  readonly namePrefix?: string;
+  /** The CloudFormation stack's name. @default "<namePrefix>-transaction-search" */
   readonly stackName?: string;
 }
 
@@ -21,9 +26,10 @@ export class TransactionSearch extends Construct {
 
   constructor(scope: Construct, id: string, props: TransactionSearchProps = {}) {
     super(scope, id);
+    const name = transactionSearchName(props.namePrefix ?? DEFAULTS.namePrefix);
     this.stack = new CloudformationStack(this, "stack", {
-      name: props.stackName ?? "otlp-proxy-transaction-search",
-      templateBody: JSON.stringify(transactionSearchTemplate(props.indexingPercentage ?? DEFAULTS.transactionSearch.indexingPercentage)),
+      name: props.stackName ?? name,
+      templateBody: JSON.stringify(transactionSearchTemplate(props.indexingPercentage ?? DEFAULTS.transactionSearch.indexingPercentage, name)),
     });
   }
 }

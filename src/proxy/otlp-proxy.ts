@@ -13,6 +13,7 @@ import { Construct, TerraformResource } from "../cdktf";
 import { Signal, signalPath } from "../otlp/signals";
 import { DEFAULTS, Throttle } from "../settings/defaults";
 import { AccountCloudWatchRole, ExecutionLogLevel } from "../settings/parse-access-logs";
+import { accessLogGroupNameFor, NAME_PREFIX_RULE } from "../settings/parse-name-prefix";
 import { Team, teamThrottle } from "../settings/parse-teams";
 import { accessLogFormat } from "./access-log-format";
 import { AccountLoggingRole } from "./account-logging-role";
@@ -59,7 +60,11 @@ export interface OtlpProxyProps {
   readonly logRetentionDays?: number;
   /** @default 100 requests per second, burst 200 */
   readonly throttle?: Throttle;
-  /** Prefix of every resource name. @default "otlp-proxy" */
+  /**
+   * The first part of every resource name: the IAM roles, the REST API, each team's key and plan and the default
+   * access-log group; 1 to 24 lowercase letters, digits or '-', starting with a letter. Construct ids do not change.
+   * @default DEFAULTS.namePrefix ("otlp-proxy")
+   */
   readonly namePrefix?: string;
   /**
    * One API key and usage plan per team, with construct id `access-<name>`; a team without limits gets `throttle`.
@@ -68,7 +73,7 @@ export interface OtlpProxyProps {
   readonly teams?: readonly Team[];
   /** Write one JSON line per request to the access-log group. @default true */
   readonly accessLogs?: boolean;
-  /** @default "otlp-proxy-access" */
+  /** @default "<namePrefix>-access" ("otlp-proxy-access" with the default prefix) */
   readonly accessLogGroupName?: string;
   /** @default 30 */
   readonly accessLogRetentionDays?: number;
@@ -122,12 +127,15 @@ export class OtlpProxy extends Construct {
     super(scope, id);
     const signals = props.signals ?? (DEFAULTS.signals as readonly Signal[]);
     const stageName = props.stageName ?? DEFAULTS.stageName;
-    const namePrefix = props.namePrefix ?? "otlp-proxy";
+    const namePrefix = props.namePrefix ?? DEFAULTS.namePrefix;
     const logStreamName = props.logStreamName ?? DEFAULTS.logStreamName;
     const teams = props.teams ?? DEFAULTS.teams;
     const accessLogs = props.accessLogs ?? DEFAULTS.accessLogs;
     const executionLogLevel = props.executionLogLevel ?? DEFAULTS.executionLogLevel;
     const cidrs = props.allowedSourceCidrs ?? [];
+    if (!NAME_PREFIX_RULE.pattern.test(namePrefix)) {
+      throw new Error(`OtlpProxy: 'namePrefix' ${JSON.stringify(namePrefix)} must be ${NAME_PREFIX_RULE.rule}`);
+    }
     if (teams.length === 0) throw new Error("OtlpProxy: 'teams' must name at least one team");
     if (props.domainName && !props.certificateArn) throw new Error(`OtlpProxy: 'domainName' ${props.domainName} needs 'certificateArn'`);
     if (props.disableExecuteApiEndpoint && !props.domainName) {
@@ -231,7 +239,7 @@ export class OtlpProxy extends Construct {
     );
     if (accessLogs) {
       this.accessLogGroup = new CloudwatchLogGroup(this, "access-log-group", {
-        name: props.accessLogGroupName ?? DEFAULTS.accessLogGroupName,
+        name: props.accessLogGroupName ?? accessLogGroupNameFor(namePrefix, DEFAULTS.accessLogGroupName, DEFAULTS.accessLogGroupName),
         retentionInDays: props.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays,
       });
     }

@@ -6,6 +6,7 @@ import { ACCESS_LOG_DEFAULTS, AccessLogSettings } from "./parse-access-logs";
 import { NETWORK_DEFAULTS, NetworkSettings } from "./parse-network";
 import { TEAMS_DEFAULTS, TeamsSettings } from "./parse-teams";
 import { BACKEND_DEFAULTS, BackendSettings } from "./parse-backend";
+import { NAME_PREFIX_DEFAULTS, NamePrefixSettings } from "./parse-name-prefix";
 import { Throttle } from "./throttle";
 
 export type { Throttle } from "./throttle";
@@ -15,9 +16,10 @@ export type SignalSelection = readonly Signal[] | Readonly<Record<string, readon
 
 /**
  * Everything a user can set under `context.otlpProxy` in `cdktf.json`. Teams, access logs and network restrictions are
- * flat settings declared beside their parsing (src/settings/parse-teams.ts, parse-access-logs.ts, parse-network.ts).
+ * flat settings declared beside their parsing (src/settings/parse-teams.ts, parse-access-logs.ts, parse-network.ts);
+ * so is `namePrefix`, the first part of every AWS resource name (src/settings/parse-name-prefix.ts).
  */
-export interface ProxySettings extends TeamsSettings, AccessLogSettings, NetworkSettings {
+export interface ProxySettings extends NamePrefixSettings, TeamsSettings, AccessLogSettings, NetworkSettings {
   /** One Terraform stack, `otlp-proxy-<region>`, is synthesized per region. */
   readonly regions: readonly string[];
   /** The API Gateway stage, the last segment of the endpoint URL. */
@@ -54,6 +56,7 @@ export const DEFAULTS: ProxySettings = {
   throttle: { rateLimit: 100, burstLimit: 200 },
   signals: [...SIGNALS],
   tags: {},
+  ...NAME_PREFIX_DEFAULTS,
   ...TEAMS_DEFAULTS,
   ...ACCESS_LOG_DEFAULTS,
   ...NETWORK_DEFAULTS,

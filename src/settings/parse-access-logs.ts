@@ -1,4 +1,5 @@
 import { EXECUTION_LOG_LEVELS, LOG_GROUP_NAME, LOG_RETENTION_DAYS } from "./aws-rules";
+import { accessLogGroupNameFor, NAME_PREFIX_DEFAULTS } from "./parse-name-prefix";
 
 /** How much API Gateway writes to its execution log group (`API-Gateway-Execution-Logs_<apiId>/<stage>`). */
 export type ExecutionLogLevel = (typeof EXECUTION_LOG_LEVELS)[number];
@@ -10,7 +11,10 @@ export type AccountCloudWatchRole = "create" | "existing";
 export interface AccessLogSettings {
   /** One JSON line per request in the access log group. */
   readonly accessLogs: boolean;
-  /** The log group access logs go to. */
+  /**
+   * The log group access logs go to. The default, `otlp-proxy-access`, follows `namePrefix`: `<namePrefix>-access`
+   * (see {@link accessLogGroupNameFor}).
+   */
   readonly accessLogGroupName: string;
   /** How long access logs are kept; 0 keeps them forever. */
   readonly accessLogRetentionDays: number;
@@ -36,8 +40,8 @@ export const ACCESS_LOG_DEFAULTS: AccessLogSettings = {
 
 type Report = (setting: string, received: unknown, allowed: string) => void;
 
-/** Parses the access-log, execution-log and metrics settings. */
-export function parseAccessLogs(input: Record<string, unknown>, report: Report): AccessLogSettings {
+/** Parses the access-log, execution-log and metrics settings; `namePrefix` is the parsed `namePrefix` setting. */
+export function parseAccessLogs(input: Record<string, unknown>, report: Report, namePrefix = NAME_PREFIX_DEFAULTS.namePrefix): AccessLogSettings {
   const d = ACCESS_LOG_DEFAULTS;
   const bool = (name: keyof AccessLogSettings, what: string): boolean => {
     const value = input[name];
@@ -46,7 +50,8 @@ export function parseAccessLogs(input: Record<string, unknown>, report: Report):
     report(name, value, `true or false (${what})`);
     return d[name] as boolean;
   };
-  const accessLogGroupName = input.accessLogGroupName ?? d.accessLogGroupName;
+  const raw = input.accessLogGroupName ?? d.accessLogGroupName;
+  const accessLogGroupName = typeof raw === "string" ? accessLogGroupNameFor(namePrefix, raw, d.accessLogGroupName) : raw;
   if (typeof accessLogGroupName !== "string" || !LOG_GROUP_NAME.pattern.test(accessLogGroupName)) {
     report("accessLogGroupName", accessLogGroupName, LOG_GROUP_NAME.rule);
   } else if (accessLogGroupName === (input.logGroupName ?? "otlp-logs")) {

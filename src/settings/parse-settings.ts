@@ -19,6 +19,7 @@ import { parseAccessLogs } from "./parse-access-logs";
 import { parseNetwork } from "./parse-network";
 import { parseTeams, teamsWarnings } from "./parse-teams";
 import { parseBackend } from "./parse-backend";
+import { parseNamePrefix } from "./parse-name-prefix";
 
 /** Settings with every default applied, and the warnings a user should see at synth. */
 export interface ParsedSettings {
@@ -46,6 +47,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
 
   const regions = parseRegions(input.regions, report);
   const throttle = parseThrottle(input.throttle, report);
+  const { namePrefix } = parseNamePrefix(input, report);
   const settings: ProxySettings = {
     regions,
     stageName: parseName("stageName", input.stageName, DEFAULTS.stageName, STAGE_NAME, report),
@@ -55,8 +57,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
     throttle,
     signals: parseSignals(input.signals, regions, report),
     tags: parseTags(input.tags, report),
+    namePrefix,
     ...parseTeams(input, throttle, report),
-    ...parseAccessLogs(input, report),
+    ...parseAccessLogs(input, report, namePrefix),
     ...parseNetwork(input, regions, report),
     dashboard: parseDashboard(input.dashboard, report),
     alarms: parseAlarms(input.alarms, regions, report),

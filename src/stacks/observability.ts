@@ -34,6 +34,7 @@ export function addRegionObservability(stack: Construct, props: RegionObservabil
 
   const alarms = settings.alarms.enabled
     ? new ProxyAlarms(stack, "alarms", {
+        namePrefix: settings.namePrefix,
         apiName,
         stageName,
         settings: settings.alarms,
@@ -45,6 +46,7 @@ export function addRegionObservability(stack: Construct, props: RegionObservabil
   const dashboard = settings.dashboard.enabled
     ? new ProxyDashboard(stack, "dashboard", {
         region,
+        namePrefix: settings.namePrefix,
         apiName,
         stageName,
         routes: proxy.signals.map(signalPath),
@@ -59,7 +61,10 @@ export function addRegionObservability(stack: Construct, props: RegionObservabil
     : undefined;
 
   const transactionSearch = transactionSearchInRegion(settings.transactionSearch, region)
-    ? new TransactionSearch(stack, "transaction-search", { indexingPercentage: settings.transactionSearch.indexingPercentage })
+    ? new TransactionSearch(stack, "transaction-search", {
+        namePrefix: settings.namePrefix,
+        indexingPercentage: settings.transactionSearch.indexingPercentage,
+      })
     : undefined;
 
   if (dashboard) {

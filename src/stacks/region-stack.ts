@@ -35,6 +35,7 @@ export class RegionStack extends TerraformStack {
 
     this.proxy = new OtlpProxy(this, "otlp-proxy", {
       region,
+      namePrefix: settings.namePrefix,
       signals: signalsForRegion(settings, region),
       stageName: settings.stageName,
       logGroupName: settings.logGroupName,

@@ -18,6 +18,7 @@ import {
 } from "../../settings/aws-rules";
 import { DEFAULTS, ProxySettings } from "../../settings/defaults";
 import { ALARM_PERIOD } from "../../settings/parse-alarms";
+import { NAME_PREFIX_RULE } from "../../settings/parse-name-prefix";
 import { INDEXING_PERCENTAGE } from "../../settings/parse-transaction-search";
 import { hcl } from "./hcl-expression";
 
@@ -124,6 +125,12 @@ export const MODULE_VARIABLES: readonly ModuleVariable[] = [
       errorMessage: `tags: tag names of ${TAG_KEY.rule}, values of at most 256 characters.`,
     },
   ]),
+  variable(
+    "namePrefix",
+    "string",
+    "The first part of every name the module gives (IAM roles, REST API, team keys and plans, dashboard, alarms, SNS topic, metric filter, Transaction Search stack), so two deployments can share an account and region; the default access_log_group_name becomes <name_prefix>-access.",
+    [{ condition: `can(regex(${regex(NAME_PREFIX_RULE.pattern)}, ${v("name_prefix")}))`, errorMessage: `name_prefix: ${NAME_PREFIX_RULE.rule}.` }],
+  ),
   variable(
     "teams",
     `list(${objectType({

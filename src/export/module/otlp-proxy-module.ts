@@ -35,7 +35,7 @@ import { DataAwsRegion, TerraformLocal, TerraformVariable } from "../../cdktf/te
 import { clientSnippets, DEFAULT_API_KEY_PLACEHOLDER } from "../../clients";
 import { DEFAULT_ACCESS_LOG_FIELDS } from "../../observability/access-log-fields";
 import { alarmSpecs, isExtendedStatistic, THROTTLED_METRIC, throttledFilterPattern } from "../../observability/alarm-specs";
-import { transactionSearchTemplate } from "../../observability/transaction-search-template";
+import { transactionSearchName, transactionSearchTemplate } from "../../observability/transaction-search-template";
 import { SIGNAL_ENDPOINTS, SIGNALS, Signal, signalPath } from "../../otlp/signals";
 import { accessLogFormat } from "../../proxy/access-log-format";
 import { PUSH_TO_CLOUDWATCH_LOGS_POLICY_ARN } from "../../proxy/account-logging-role";
@@ -50,13 +50,15 @@ import { sourceIpPolicy } from "../../proxy/source-ip-policy";
 import { STATUS_MAPPINGS } from "../../proxy/status-mapping";
 import { AWS_COMMERCIAL_REGIONS } from "../../settings/aws-rules";
 import { AlarmSettings } from "../../settings/parse-alarms";
+import { ACCESS_LOG_DEFAULTS } from "../../settings/parse-access-logs";
+import { NAME_PREFIX_DEFAULTS } from "../../settings/parse-name-prefix";
 import { getApiKeyCommand } from "../../stacks/access-outputs";
 import { hcl, listSlot, tf, tfExpr, tfNumber, tfTemplate } from "./hcl-expression";
 import { dashboardLocals } from "./module-dashboard";
 import { MODULE_VARIABLES } from "./module-variables";
 
-/** The prefix of every name the module gives, as the cdktf stacks' `OtlpProxy` uses by default. */
-const NAME_PREFIX = "otlp-proxy";
+/** The prefix of every name the module gives: the `name_prefix` variable, as `namePrefix` in the cdktf stacks. */
+const NAME_PREFIX = "${var.name_prefix}";
 
 /** One output of the module: the same name and meaning as the cdktf region stack's output. */
 export interface ModuleOutputSpec {
@@ -100,6 +102,16 @@ export class OtlpProxyModule extends TerraformStack {
     local("route_paths", `[for s in local.signals : "/v1/\${s}"]`);
     local("execution_log_level", "upper(var.execution_log_level)");
     local("source_ip_restricted", "var.allowed_source_cidrs != null");
+    // The default access-log group follows the prefix, as accessLogGroupNameFor does for the stacks.
+    local(
+      "access_log_group_name",
+      `var.access_log_group_name == ${hcl(ACCESS_LOG_DEFAULTS.accessLogGroupName)} ? "\${var.name_prefix}-access" : var.access_log_group_name`,
+    );
+    // throttledMetricNamespace: unchanged for the default prefix, OtlpProxy/<prefix> otherwise.
+    local(
+      "throttled_metric_namespace",
+      `var.name_prefix == ${hcl(NAME_PREFIX_DEFAULTS.namePrefix)} ? ${hcl(THROTTLED_METRIC.namespace)} : "${THROTTLED_METRIC.namespace}/\${var.name_prefix}"`,
+    );
     local("logging_role_created", '(var.access_logs || local.execution_log_level != "OFF") && var.account_cloud_watch_role == "create"');
 
     const logGroup = new CloudwatchLogGroup(this, "otlp_logs", {
@@ -127,7 +139,7 @@ export class OtlpProxyModule extends TerraformStack {
     const changes = new SerialApiChanges();
     const api = changes.add(
       new ApiGatewayRestApi(this, "api", {
-        name: NAME_PREFIX,
+        name: tf("var.name_prefix"),
         description: "OTLP/HTTP to CloudWatch's native OTLP endpoints, signed by API Gateway. No code in the data path.",
         endpointConfiguration: { types: ["REGIONAL"] },
         apiKeySource: "HEADER",
@@ -251,7 +263,7 @@ export class OtlpProxyModule extends TerraformStack {
 
     new CloudwatchLogGroup(this, "access_logs", {
       count: count("var.access_logs"),
-      name: tf("var.access_log_group_name"),
+      name: tf("local.access_log_group_name"),
       retentionInDays: num("var.access_log_retention_days"),
       tags: tagsValue(),
     });
@@ -341,8 +353,10 @@ export class OtlpProxyModule extends TerraformStack {
     this.addDashboard(alarmIds);
     new CloudformationStack(this, "transaction_search", {
       count: count("var.transaction_search.enabled && (var.transaction_search.regions == null ? true : contains(coalesce(var.transaction_search.regions, []), local.region))"),
-      name: `${NAME_PREFIX}-transaction-search`,
-      templateBody: tf(`jsonencode(${hcl(transactionSearchTemplate(tfNumber("var.transaction_search.indexing_percentage")))})`),
+      name: transactionSearchName(NAME_PREFIX),
+      templateBody: tf(
+        `jsonencode(${hcl(transactionSearchTemplate(tfNumber("var.transaction_search.indexing_percentage"), transactionSearchName(tfExpr("var.name_prefix"))))})`,
+      ),
       tags: tagsValue(),
     });
     this.addOutputs();
@@ -399,7 +413,7 @@ export class OtlpProxyModule extends TerraformStack {
       name: `${NAME_PREFIX}-throttled`,
       logGroupName: tf("aws_cloudwatch_log_group.access_logs[0].name"),
       pattern: throttledFilterPattern(DEFAULT_ACCESS_LOG_FIELDS.status),
-      metricTransformation: { namespace: THROTTLED_METRIC.namespace, name: THROTTLED_METRIC.name, value: "1", defaultValue: "0", unit: "Count" },
+      metricTransformation: { namespace: tf("local.throttled_metric_namespace"), name: THROTTLED_METRIC.name, value: "1", defaultValue: "0", unit: "Count" },
     });
 
     const settings: AlarmSettings = {
@@ -416,7 +430,7 @@ export class OtlpProxyModule extends TerraformStack {
     const api = { ApiName: tfExpr("aws_api_gateway_rest_api.api.name"), Stage: tfExpr("aws_api_gateway_stage.api_stage.stage_name") };
     const withoutAccessLogs = new Set(alarmSpecs(api, settings, false).map((spec) => spec.id));
     const names: string[] = [];
-    for (const spec of alarmSpecs(api, settings, true)) {
+    for (const spec of alarmSpecs(api, settings, true, tfExpr("local.throttled_metric_namespace"))) {
       const extended = isExtendedStatistic(spec.statistic);
       const name = snake(spec.id);
       names.push(name);
@@ -424,7 +438,7 @@ export class OtlpProxyModule extends TerraformStack {
         count: count(withoutAccessLogs.has(spec.id) ? "var.alarms.enabled" : "var.alarms.enabled && var.access_logs"),
         alarmName: tf(`"${NAME_PREFIX}-\${aws_api_gateway_stage.api_stage.stage_name}-${spec.id}"`),
         alarmDescription: tfTemplate(spec.description),
-        namespace: spec.namespace,
+        namespace: tfTemplate(spec.namespace),
         metricName: spec.metricName,
         dimensions: Object.keys(spec.dimensions).length > 0 ? Object.fromEntries(Object.entries(spec.dimensions).map(([k, value]) => [k, tfTemplate(value)])) : undefined,
         statistic: extended ? undefined : spec.statistic,
@@ -555,7 +569,7 @@ function tagsValue(): Record<string, string> {
 function preconditions(): { condition: string; errorMessage: string }[] {
   const rules: [string, string][] = [
     [`contains(${hcl([...AWS_COMMERCIAL_REGIONS])}, local.region)`, "The provider's region must be a commercial region of the aws partition (the module writes arn:aws: ARNs)."],
-    ["var.access_log_group_name != var.log_group_name", "access_log_group_name must differ from log_group_name, which holds the OTLP log records."],
+    ["local.access_log_group_name != var.log_group_name", "access_log_group_name must differ from log_group_name, which holds the OTLP log records."],
     ["var.domain_name == null || var.certificate_arn != null", "domain_name needs certificate_arn: an ACM certificate in the provider's region."],
     ["var.certificate_arn == null || var.domain_name != null", "certificate_arn is used only together with domain_name."],
     ["var.hosted_zone_id == null || var.domain_name != null", "hosted_zone_id is used only together with domain_name."],

@@ -1,0 +1,54 @@
+import { AWS_COMMERCIAL_REGIONS } from "../../src/settings/aws-rules";
+import { DEFAULTS } from "../../src/settings/defaults";
+import { longestRoleName, NAME_PREFIX_RULE } from "../../src/settings/parse-name-prefix";
+import { parseSettings } from "../../src/settings/parse-settings";
+import { problemsOf } from "../support/settings-problems";
+
+describe("the namePrefix setting", () => {
+  test("defaults to otlp-proxy, the names every stack had before the setting existed", () => {
+    expect(DEFAULTS.namePrefix).toBe("otlp-proxy");
+    expect(parseSettings({}).settings.namePrefix).toBe("otlp-proxy");
+  });
+
+  test.each(["a", "staging-otlp", "prod2", "x1-y2-z3", "a".repeat(24)])("keeps %s", (namePrefix) => {
+    expect(parseSettings({ namePrefix }).settings.namePrefix).toBe(namePrefix);
+  });
+
+  test.each<[string, unknown]>([
+    ["an empty string", ""],
+    ["upper-case letters", "Staging"],
+    ["a leading digit", "1otlp"],
+    ["a leading '-'", "-otlp"],
+    ["a trailing '-'", "otlp-"],
+    ["an underscore", "otlp_proxy"],
+    ["a dot", "otlp.proxy"],
+    ["25 characters", "a".repeat(25)],
+    ["a number", 7],
+    ["null", null],
+  ])("fails on %s, naming the setting, the value and what is allowed", (_case, namePrefix) => {
+    expect(problemsOf({ namePrefix })).toContain(
+      `context.otlpProxy.namePrefix: received ${JSON.stringify(namePrefix)}; allowed: 1 to 24 lowercase letters, digits or '-', starting with a letter and not ending with '-'`,
+    );
+  });
+
+  test("keeps the tightest derived name, the account logging role, within IAM's 64 characters in every region", () => {
+    const longest = longestRoleName("a".repeat(NAME_PREFIX_RULE.maxLength));
+    expect(longest.length).toBeLessThanOrEqual(64);
+    for (const region of AWS_COMMERCIAL_REGIONS) expect(longest.length).toBeGreaterThanOrEqual(`${"a".repeat(24)}-apigw-logs-${region}`.length);
+  });
+
+  test("makes the default access-log group follow the prefix", () => {
+    expect(parseSettings({ namePrefix: "staging-otlp" }).settings.accessLogGroupName).toBe("staging-otlp-access");
+    expect(parseSettings({}).settings.accessLogGroupName).toBe("otlp-proxy-access");
+  });
+
+  test("leaves an access-log group the user chose alone", () => {
+    expect(parseSettings({ namePrefix: "staging-otlp", accessLogGroupName: "/staging/access" }).settings.accessLogGroupName).toBe("/staging/access");
+  });
+
+  test("still refuses a derived access-log group that is the OTLP log group", () => {
+    expect(problemsOf({ namePrefix: "staging", logGroupName: "staging-access" })).toContain(
+      'context.otlpProxy.accessLogGroupName: received "staging-access"; allowed: a log group other than logGroupName',
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { AWS_COMMERCIAL_REGIONS } from "./aws-rules";
+import { Report } from "./setting-checks";
+
+/** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
+export interface NamePrefixSettings {
+  /**
+   * The first part of every AWS resource name the stacks create (IAM roles, REST API, API keys and usage plans,
+   * dashboard, alarms, SNS topic, metric filter, Transaction Search stack), so two deployments can share an account
+   * and region. Stack names and construct ids keep `otlp-proxy` (they are Terraform addresses and state keys).
+   */
+  readonly namePrefix: string;
+}
+
+/** `DEFAULTS.namePrefix` in defaults.ts points here: the names every stack had before the setting existed. */
+export const NAME_PREFIX_DEFAULTS: NamePrefixSettings = { namePrefix: "otlp-proxy" };
+
+/** The name a region's longest derived name is built from: the account logging role, `<prefix>-apigw-logs-<region>`. */
+const LONGEST_REGION = [...AWS_COMMERCIAL_REGIONS].sort((a, b) => b.length - a.length)[0];
+
+/**
+ * What a name prefix may be. 24 characters keep the tightest derived name, the IAM role
+ * `<prefix>-apigw-logs-<longest region>`, well within IAM's 64 ("IAM and AWS STS quotas", role name); lowercase
+ * letters, digits and '-' are allowed in every name it starts (IAM, API Gateway, CloudWatch, SNS, CloudFormation stack
+ * names, which must start with a letter).
+ */
+export const NAME_PREFIX_RULE = {
+  pattern: /^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/,
+  maxLength: 24,
+  rule: "1 to 24 lowercase letters, digits or '-', starting with a letter and not ending with '-'",
+} as const;
+
+/** The longest IAM role name a valid prefix can give (tested against IAM's limit of 64). */
+export function longestRoleName(namePrefix: string): string {
+  return `${namePrefix}-apigw-logs-${LONGEST_REGION}`;
+}
+
+/**
+ * The access-log group when `accessLogGroupName` keeps its default: `<namePrefix>-access`, which is the default
+ * `otlp-proxy-access` itself for the default prefix. Log group names are per account and region, so a second
+ * deployment would collide on the literal default.
+ */
+export function accessLogGroupNameFor(namePrefix: string, accessLogGroupName: string, defaultAccessLogGroupName: string): string {
+  return accessLogGroupName === defaultAccessLogGroupName ? `${namePrefix}-access` : accessLogGroupName;
+}
+
+/** Validates `namePrefix` and fills in {@link NAME_PREFIX_DEFAULTS}. */
+export function parseNamePrefix(input: Record<string, unknown>, report: Report): NamePrefixSettings {
+  const value = input.namePrefix;
+  if (value === undefined) return NAME_PREFIX_DEFAULTS;
+  if (typeof value !== "string" || !NAME_PREFIX_RULE.pattern.test(value)) {
+    report("namePrefix", value, `${NAME_PREFIX_RULE.rule} (it starts IAM role, API, dashboard, alarm and topic names)`);
+    return NAME_PREFIX_DEFAULTS;
+  }
+  return { namePrefix: value };
+}
