@@ -126,7 +126,7 @@ describeWithMoto("terraform apply of a stack with teams, access logs and network
   test("writes the stage's access logs as JSON to their own group, with execution logs at ERROR, metrics on and data tracing off", async () => {
     const stage = await apigateway.send(new GetStageCommand({ restApiId, stageName: "prod" }));
     expect(stage.accessLogSettings!.destinationArn).toBe(`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:otlp-proxy-access`);
-    expect(JSON.parse(stage.accessLogSettings!.format!.replace(/\$context\.[A-Za-z.]+/g, "x"))).toEqual(
+    expect(JSON.parse(stage.accessLogSettings!.format!.replace("$context.error.messageString", '"x"').replace(/\$context\.[A-Za-z.]+/g, "x"))).toEqual(
       Object.fromEntries(Object.keys(ACCESS_LOG_FIELDS).map((name) => [name, "x"])),
     );
     expect(stage.methodSettings!["*/*"]).toMatchObject({ loggingLevel: "ERROR", metricsEnabled: true, dataTraceEnabled: false });

@@ -5,7 +5,7 @@ import { exampleRoot, regionName } from "../../../src/export/module/module-examp
 import { synthesizeModule, writeModule } from "../../../src/export/module/write-module";
 import { parseSettings } from "../../../src/settings/parse-settings";
 import { MotoServer, motoUnavailableReason, startMoto } from "../../support/moto-server";
-import { writeMotoOverride } from "../../support/moto-terraform";
+import { motoProvider, writeMotoOverride } from "../../support/moto-terraform";
 import { synthesizeApp } from "../../support/synth";
 import { terraformEnv, terraformOk } from "../../support/terraform-cli";
 
@@ -22,7 +22,6 @@ import { terraformEnv, terraformOk } from "../../support/terraform-cli";
 // attachment (accountCloudWatchRole "create") needs.
 const REGION = "us-east-1";
 const ACCOUNT = "123456789012"; // moto's default account
-const MOTO_SERVICES = ["apigateway", "cloudformation", "cloudwatch", "iam", "logs", "route53", "sns", "sts", "wafv2", "xray"];
 const skipReason = motoUnavailableReason();
 if (skipReason) console.warn(`SKIPPED: terraform apply of the module against moto: ${skipReason}`);
 const describeWithMoto = skipReason ? describe.skip : describe;
@@ -50,16 +49,7 @@ function settingsFor(webAclArn: string): Record<string, unknown> {
 
 /** Terraform override pointing each aliased aws provider at moto (writeMotoOverride targets the default provider). */
 function writeAliasedMotoOverride(dir: string, endpoint: string, regions: readonly string[]): void {
-  const provider = regions.map((region) => ({
-    alias: regionName(region),
-    region,
-    access_key: "testing",
-    secret_key: "testing",
-    skip_credentials_validation: true,
-    skip_metadata_api_check: true,
-    skip_requesting_account_id: true,
-    endpoints: [Object.fromEntries(MOTO_SERVICES.map((service) => [service, endpoint]))],
-  }));
+  const provider = regions.map((region) => motoProvider(endpoint, region, regionName(region)));
   writeFileSync(join(dir, "moto_override.tf.json"), JSON.stringify({ provider: { aws: provider } }, null, 2));
 }
 
