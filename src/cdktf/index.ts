@@ -7,7 +7,6 @@
 export {
   App,
   CloudBackend,
-  Fn,
   LocalBackend,
   NamedCloudWorkspace,
   S3Backend,
@@ -17,5 +16,5 @@ export {
   Testing,
   Token,
 } from "cdktf";
-export type { ITerraformDependable, TerraformResource } from "cdktf";
+export type { TerraformResource } from "cdktf";
 export { Construct } from "constructs";
