@@ -3,7 +3,8 @@ import { mkdtempSync } from "fs";
 import { createServer, Server } from "net";
 import { tmpdir } from "os";
 import { join } from "path";
-import { REPO_ROOT, testStack } from "./helpers/test-stack";
+import { testStack } from "./helpers/test-stack";
+import { PROJECT_ROOT } from "../support/project";
 
 interface Run {
   readonly code: number | null;
@@ -17,8 +18,8 @@ interface Run {
  */
 function runCli(args: string[], options: { untilStdout?: RegExp; thenSignal?: NodeJS.Signals } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "src/local-gateway/cli.ts", ...args], {
-      cwd: REPO_ROOT,
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "src/local-gateway/cli.ts", ...args], {
+      cwd: PROJECT_ROOT,
       env: { ...process.env, OTLP_PROXY_LOCAL_API_KEYS: "" },
     });
     let stdout = "";

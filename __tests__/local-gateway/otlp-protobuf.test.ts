@@ -3,16 +3,16 @@ import { join } from "path";
 import { gunzipSync } from "zlib";
 import { decodeOtlpProtobuf, ProtobufDecodeError } from "../../src/local-gateway/otlp-protobuf";
 import { summarizeOtlp } from "../../src/local-gateway/otlp-summary";
-import { FIXTURES_DIR } from "./helpers/test-stack";
+import { OTLP_CAPTURES_DIR } from "../support/project";
 
-const DECODED = readdirSync(FIXTURES_DIR)
+const DECODED = readdirSync(OTLP_CAPTURES_DIR)
   .filter((name) => name.endsWith(".decoded.json"))
   .map((name) => name.replace(/\.decoded\.json$/, ""));
 
 describe("decodeOtlpProtobuf", () => {
   test.each(DECODED)("decodes %s to the recorded OTLP/JSON", (base) => {
     // GIVEN
-    const raw = readFileSync(join(FIXTURES_DIR, `${base}.bin`));
+    const raw = readFileSync(join(OTLP_CAPTURES_DIR, `${base}.bin`));
     const bytes = base.endsWith(".gz") ? gunzipSync(raw) : raw;
     const signal = /-(traces|metrics|logs)-proto/.exec(base)![1] as "traces" | "metrics" | "logs";
 
@@ -20,7 +20,7 @@ describe("decodeOtlpProtobuf", () => {
     const decoded = decodeOtlpProtobuf(signal, bytes);
 
     // THEN
-    expect(decoded).toEqual(JSON.parse(readFileSync(join(FIXTURES_DIR, `${base}.decoded.json`), "utf8")));
+    expect(decoded).toEqual(JSON.parse(readFileSync(join(OTLP_CAPTURES_DIR, `${base}.decoded.json`), "utf8")));
     expect(summarizeOtlp(decoded)?.signal).toBe(signal);
   });
 

@@ -7,7 +7,8 @@ import { LocalGateway, LocalGatewayOptions, startLocalGateway } from "../../src/
 import { CloudWatchStandIn, startCloudWatchStandIn, StandInAnswer } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
 import { TerraformJson } from "../../src/local-gateway/terraform-refs";
 import { RawResponse, send } from "./helpers/raw-http";
-import { editedStack, FIXTURES_DIR, resourcesOf, TEST_API_KEY, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
+import { editedStack, resourcesOf, TEST_API_KEY, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
+import { OTLP_CAPTURES_DIR } from "../support/project";
 
 /** The `{"message": ...}` body the stack configures for a gateway response type. */
 function configuredMessage(doc: TerraformJson, type: string): string {
@@ -16,8 +17,8 @@ function configuredMessage(doc: TerraformJson, type: string): string {
 }
 
 const json = (response: RawResponse) => JSON.parse(response.body.toString("utf8")) as Record<string, unknown>;
-const PROTO_BODY = readFileSync(join(FIXTURES_DIR, "010-sdk-proto-none-traces-proto.bin"));
-const JSON_BODY = readFileSync(join(FIXTURES_DIR, "002-sdk-json-none-traces-json.bin"));
+const PROTO_BODY = readFileSync(join(OTLP_CAPTURES_DIR, "010-sdk-proto-none-traces-proto.bin"));
+const JSON_BODY = readFileSync(join(OTLP_CAPTURES_DIR, "002-sdk-json-none-traces-json.bin"));
 
 describe("the local gateway under faults and bad input", () => {
   let standIn: CloudWatchStandIn;

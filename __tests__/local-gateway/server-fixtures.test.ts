@@ -4,7 +4,8 @@ import { gunzipSync } from "zlib";
 import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
 import { CloudWatchStandIn, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
 import { send } from "./helpers/raw-http";
-import { FIXTURES_DIR, resourcesOf, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
+import { resourcesOf, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
+import { OTLP_CAPTURES_DIR } from "../support/project";
 
 interface Capture {
   readonly url: string;
@@ -12,12 +13,12 @@ interface Capture {
   readonly bodyBytes: number;
 }
 
-const ALL_CAPTURES = readdirSync(FIXTURES_DIR)
+const ALL_CAPTURES = readdirSync(OTLP_CAPTURES_DIR)
   .filter((name) => name.endsWith(".json") && !name.endsWith(".decoded.json"))
   .map((name) => name.replace(/\.json$/, ""))
   .sort();
 /** Every capture that has its body recorded. */
-const CAPTURES = ALL_CAPTURES.filter((base) => existsSync(join(FIXTURES_DIR, `${base}.bin`)));
+const CAPTURES = ALL_CAPTURES.filter((base) => existsSync(join(OTLP_CAPTURES_DIR, `${base}.bin`)));
 
 /** Headers the integration request may carry: the mapped ones plus API Gateway's own (aws-behaviour.md). */
 const ALLOWED_UPSTREAM_HEADERS = new Set([
@@ -48,8 +49,8 @@ describe("the local gateway replaying captured client requests", () => {
 
   test.each(CAPTURES)("%s arrives signed, decompressed and byte-identical, with only mapped headers", async (base) => {
     // GIVEN
-    const capture = JSON.parse(readFileSync(join(FIXTURES_DIR, `${base}.json`), "utf8")) as Capture;
-    const raw = readFileSync(join(FIXTURES_DIR, `${base}.bin`));
+    const capture = JSON.parse(readFileSync(join(OTLP_CAPTURES_DIR, `${base}.json`), "utf8")) as Capture;
+    const raw = readFileSync(join(OTLP_CAPTURES_DIR, `${base}.bin`));
     const signal = /\/v1\/(traces|metrics|logs)$/.exec(capture.url)?.[1];
     const headers = Object.fromEntries(
       Object.entries(capture.headers).filter(([name]) => !["host", "connection", "transfer-encoding", "content-length"].includes(name)),

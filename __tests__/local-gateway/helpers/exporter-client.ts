@@ -2,7 +2,7 @@ import { ChildProcessWithoutNullStreams, spawn } from "child_process";
 import { join } from "path";
 import { createInterface } from "readline";
 import type { ExportCommand, ExportReply } from "./exporter-worker";
-import { REPO_ROOT } from "./test-stack";
+import { PROJECT_ROOT } from "../../support/project";
 
 /**
  * Real OpenTelemetry exporters, run in a child Node process (see telemetry.ts for why), one export per call.
@@ -14,7 +14,7 @@ export class ExporterClient {
   private stderr = "";
 
   constructor() {
-    this.child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "exporter-worker.ts")], { cwd: REPO_ROOT });
+    this.child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "exporter-worker.ts")], { cwd: PROJECT_ROOT });
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
     createInterface({ input: this.child.stdout }).on("line", (line) => {
       const reply = JSON.parse(line) as ExportReply;

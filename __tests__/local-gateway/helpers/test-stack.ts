@@ -1,18 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
-import { App } from "../../../src/cdktf";
+import { join } from "path";
 import { TerraformJson } from "../../../src/local-gateway/terraform-refs";
-import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "../../../src/settings/load-settings";
-import { parseSettings } from "../../../src/settings/parse-settings";
-import { RegionStack } from "../../../src/stacks/region-stack";
 import { AwsCredentials } from "../../../src/local-gateway/sigv4-signer";
-
-/** The repository root. */
-export const REPO_ROOT = resolve(__dirname, "..", "..", "..");
-
-/** The captured client requests, beside the repository (same layout in CI). */
-export const FIXTURES_DIR = resolve(REPO_ROOT, "..", "shared", "fixtures", "otlp-captures");
+import { projectSettings, synthesizeApp } from "../../support/synth";
 
 /** The region every local-gateway test serves. */
 export const TEST_REGION = "us-west-2";
@@ -34,12 +25,8 @@ let synthesized: { doc: TerraformJson; file: string } | undefined;
  */
 export function testStack(): { doc: TerraformJson; file: string } {
   if (!synthesized) {
-    const outdir = mkdtempSync(join(tmpdir(), "local-gateway-stack-"));
-    const app = new App({ outdir, context: readCdktfJsonContext(REPO_ROOT) });
-    const { settings } = parseSettings(app.node.tryGetContext(SETTINGS_CONTEXT_KEY));
-    const stack = new RegionStack(app, { region: TEST_REGION, settings });
-    app.synth();
-    const file = join(outdir, "stacks", stack.node.id, "cdk.tf.json");
+    const [stack] = synthesizeApp({ ...(projectSettings() as object), regions: [TEST_REGION] });
+    const file = join(stack.dir, "cdk.tf.json");
     synthesized = { doc: JSON.parse(readFileSync(file, "utf8")) as TerraformJson, file };
   }
   return synthesized;
