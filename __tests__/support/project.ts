@@ -3,5 +3,5 @@ import { join, resolve } from "path";
 /** The repository root, whatever folder the tests run from. */
 export const PROJECT_ROOT = resolve(__dirname, "..", "..");
 
-/** The captured OTLP requests shared beside the repository (`../shared/fixtures/otlp-captures`). */
-export const OTLP_CAPTURES_DIR = join(PROJECT_ROOT, "..", "shared", "fixtures", "otlp-captures");
+/** Real clients' captured OTLP/HTTP requests, kept in the repository (`__tests__/fixtures/otlp-captures`, see its README). */
+export const OTLP_CAPTURES_DIR = join(PROJECT_ROOT, "__tests__", "fixtures", "otlp-captures");
