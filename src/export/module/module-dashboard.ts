@@ -30,7 +30,7 @@ export interface DashboardRefs {
 }
 
 /** One run of widgets that starts its own row on the grid, shown when `include` holds. */
-interface Section {
+export interface DashboardSection {
   readonly include: string;
   /** Rows it takes: a number, or an expression. */
   readonly height: number | string;
@@ -38,13 +38,11 @@ interface Section {
 }
 
 /**
- * The dashboard body as Terraform locals: the widgets of the project's builders (src/observability/widgets), cut into
- * sections that each start with a full-width widget, so each section lays out on its own; Terraform keeps the sections
- * the variables turn on and stacks them. Every section of `dashboardBody` starts with a full-width heading, which
- * `layOut` always puts on a new row, so the stacked result is what `dashboardBody` writes for the same settings.
- * @returns locals by name (HCL expressions)
+ * The dashboard's sections as values: the widgets of the project's builders (src/observability/widgets), with
+ * {@link tfExpr} placeholders where Terraform fills in a value (so the PromQL charts' `step` renders as the number
+ * `refs.periodSeconds` evaluates to, not as a string), cut into sections that each start with a full-width widget.
  */
-export function dashboardLocals(refs: DashboardRefs): Record<string, string> {
+export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
   const region = tfExpr(refs.region);
   const api = { ApiName: tfExpr(refs.apiName), Stage: tfExpr(refs.stageName) };
   const periodSeconds = tfNumber(refs.periodSeconds);
@@ -62,7 +60,7 @@ export function dashboardLocals(refs: DashboardRefs): Record<string, string> {
   const ai = { region, periodSeconds };
   const contains = (list: string, item: string) => `contains(${list}, ${JSON.stringify(item)})`;
 
-  const sections: Section[] = [
+  return [
     section(refs.alarmsOn, [withProperties(alarmWidget, { alarms: tfExpr(refs.alarmArns) })]),
     section("true", baseHealth),
     section(refs.detailedMetrics, routeWidgets),
@@ -74,6 +72,17 @@ export function dashboardLocals(refs: DashboardRefs): Record<string, string> {
     ),
     section(`${refs.aiUsageWidgets} && ${contains(refs.signals, "logs")}`, aiUsageWidgets({ ...ai, promql: false, otlpLogGroupName: tfExpr(refs.otlpLogGroupName) })),
   ];
+}
+
+/**
+ * The dashboard body as Terraform locals: the sections of {@link dashboardSections}, each laid out on its own; Terraform
+ * keeps the sections the variables turn on and stacks them. Every section of `dashboardBody` starts with a full-width
+ * heading, which `layOut` always puts on a new row, so the stacked result is what `dashboardBody` writes for the same
+ * settings.
+ * @returns locals by name (HCL expressions)
+ */
+export function dashboardLocals(refs: DashboardRefs): Record<string, string> {
+  const sections = dashboardSections(refs);
   const sectionsHcl = `[${sections
     .map((s) => `{ include = ${s.include}, height = ${s.height}, widgets = ${hcl(s.widgets)} }`)
     .join(", ")}]`;
@@ -82,11 +91,11 @@ export function dashboardLocals(refs: DashboardRefs): Record<string, string> {
     dashboard_section_heights: "[for s in local.dashboard_sections : s.include ? s.height : 0]",
     dashboard_widgets:
       "flatten([for i, s in local.dashboard_sections : [for w in s.widgets : merge(w, { y = w.y + sum(concat([0], slice(local.dashboard_section_heights, 0, i))) })] if s.include])",
-    dashboard_body: `jsonencode({ start = ${hcl(dashboardBody({ region: "", api, routes: [], detailedMetrics: false, periodSeconds: 0, alarmArns: [], aiUsage: undefined }).start)}, periodOverride = "inherit", widgets = local.dashboard_widgets })`,
+    dashboard_body: `jsonencode({ start = ${hcl(dashboardBody({ region: "", api: { ApiName: "", Stage: "" }, routes: [], detailedMetrics: false, periodSeconds: 0, alarmArns: [], aiUsage: undefined }).start)}, periodOverride = "inherit", widgets = local.dashboard_widgets })`,
   };
 }
 
-function section(include: string, widgets: readonly Widget[]): Section {
+function section(include: string, widgets: readonly Widget[]): DashboardSection {
   const placed = layOut(widgets);
   return { include, height: Math.max(0, ...placed.map((w) => w.y + w.height)), widgets: placed };
 }

@@ -3,8 +3,10 @@ import { heading, note, Widget } from "./widget";
 
 /**
  * One PromQL query over the OTLP metrics. Metric names come from clients.md ("Metric and event names seen"); labels
- * follow CloudWatch's PromQL mapping (CloudWatch-PromQL-Querying: dotted names quoted, datapoint attributes bare,
- * resource attributes as `@resource.<name>`). Teams come from `OTEL_RESOURCE_ATTRIBUTES=team.id=...`.
+ * follow CloudWatch's PromQL mapping (CloudWatch User Guide, "PromQL querying": dotted names quoted, datapoint
+ * attributes bare, resource attributes as `"@resource.<name>"`). Teams come from `OTEL_RESOURCE_ATTRIBUTES=team.id=...`,
+ * a resource attribute; `model`, `type`, `user.email`, `user.id` are the tools' own datapoint attributes, which AWS's
+ * Claude Code dashboard also groups by bare (`sum by ("user.email")`, `sum by (model)`).
  */
 export interface PromqlQuery {
   readonly title: string;
@@ -43,22 +45,43 @@ export const AI_USAGE_PROMQL: readonly PromqlQuery[] = [
 ];
 
 /**
- * A PromQL graph. The Dashboard Body Structure reference documents no PromQL form for a widget (Query Studio's "Add to
- * dashboard" writes one the reference does not show); this uses the metric widget's expression form, kept in this one
- * function so a correction is one edit. See the open questions in the README section.
+ * The chart options of AWS's own PromQL dashboards (legend at the bottom, time on x, one linear y axis, unstacked 2 px
+ * lines), copied as they write them: a chart widget has no top-level `stacked`, stacking is `lineOptions.stacked`.
+ * Sources: aws-observability/observability-best-practices, `docs/en/recipes/recipes/codex/codex-cloudwatch-dashboard.json`;
+ * aws-solutions-library-samples/guidance-for-claude-code-with-amazon-bedrock, `deployment/infrastructure/claude-code-dashboard.yaml`.
+ */
+export const PROMQL_PLOT_OPTIONS = {
+  legend: { position: "bottom", show: true },
+  xAxis: { type: "datetime" },
+  yAxis: [{ type: "linear" }],
+  style: {
+    lineOptions: { filled: false, stacked: false, width: 2, pattern: "solid", spline: false },
+    numberOptions: { sparkline: false },
+    pieOptions: { innerSize: "50%" },
+    barOptions: {},
+    gaugeOptions: {},
+  },
+} as const;
+
+/**
+ * A PromQL graph: a chart widget, the dashboard's PromQL form. Source: CloudWatch API Reference, "Dashboard Body
+ * Structure and Syntax", "Properties of a Chart Widget Object": `properties.data.queries` holds `{ id, type:
+ * "cloudwatch-metrics", language: "PromQL", query, step }`, with `view`, `region` and `title` beside `data`, as in AWS's
+ * Codex dashboard (aws-observability/observability-best-practices). `step` is the query resolution in seconds, a JSON
+ * number (AWS's dashboards write `60`); it follows the dashboard's graph period. A metric widget's `expression` is
+ * metric math, not PromQL, and PutDashboard refuses `data.queries` on a metric widget.
  */
 export function promqlWidget(query: PromqlQuery, region: string, periodSeconds: number): Widget {
   return {
-    type: "metric",
+    type: "chart",
     width: 8,
     height: 6,
     properties: {
       title: query.title,
+      view: "line",
       region,
-      view: "timeSeries",
-      stacked: false,
-      period: periodSeconds,
-      metrics: [[{ expression: query.promql, id: "q1", label: query.title, period: periodSeconds }]],
+      data: { queries: [{ id: "q1", type: "cloudwatch-metrics", language: "PromQL", query: query.promql, step: periodSeconds }] },
+      plotOptions: PROMQL_PLOT_OPTIONS,
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
  * One dashboard widget before it is placed: its type, size and properties.
  * Source: CloudWatch API Reference, "Dashboard Body Structure and Syntax" (widgets array: `type`, `x`, `y`, `width`
- * 1–24, `height` 1–1000, `properties`).
+ * 1–24, `height` 1–1000, `properties`); `chart` is the PromQL widget ("Properties of a Chart Widget Object"). The
+ * properties each type may carry are in ./documented-properties.ts.
  */
 export interface Widget {
-  readonly type: "metric" | "log" | "text" | "alarm";
+  readonly type: "metric" | "log" | "text" | "alarm" | "chart";
   readonly width: number;
   readonly height: number;
   readonly properties: Readonly<Record<string, unknown>>;
