@@ -1,5 +1,5 @@
 import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
-import { CloudWatchStandIn, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
 import { ExporterClient } from "./helpers/exporter-client";
 import { TEST_API_KEY, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
 import type { Protocol, Signal } from "./helpers/telemetry";
@@ -33,7 +33,10 @@ describe("the local gateway with real OpenTelemetry exporters", () => {
     await standIn.close();
   });
 
-  beforeEach(() => standIn.requests.splice(0));
+  beforeEach(() => {
+    standIn.requests.splice(0);
+    standIn.setAnswer(CLOUDWATCH_SUCCESS);
+  });
 
   test.each(CASES)("delivers %s over %s (gzip: %s) signed and byte-identical, and the exporter sees success", async (signal, protocol, gzip) => {
     // WHEN
@@ -42,6 +45,7 @@ describe("the local gateway with real OpenTelemetry exporters", () => {
     // THEN
     expect(reply.error).toBeUndefined();
     expect(reply.success).toBe(true);
+    expect(reply.warnings).toEqual([]);
     expect(standIn.requests).toHaveLength(1);
     const [received] = standIn.requests;
     expect(received.signature).toMatchObject({ ok: true, problems: [], service: SERVICES[signal], region: TEST_REGION });
@@ -50,5 +54,25 @@ describe("the local gateway with real OpenTelemetry exporters", () => {
     expect(received.headers.host).toBe(`${SERVICES[signal]}.${TEST_REGION}.amazonaws.com`);
     expect(received.headers["content-encoding"]).toBeUndefined();
     expect(received.body.equals(Buffer.from(reply.encodedBase64, "base64"))).toBe(true);
+  });
+
+  describe("when CloudWatch answers with a partial success (in the request's encoding)", () => {
+    beforeEach(() => standIn.setAnswer(cloudWatchSuccess({ rejected: 1, errorMessage: "1 item too old" })));
+
+    test.each(["traces", "metrics", "logs"] as Signal[])("the JSON %s exporter reports success and warns with CloudWatch's partialSuccess", async (signal) => {
+      const reply = await exporters.export({ signal, protocol: "http/json", gzip: false, endpoint: gateway.endpoint, apiKey: TEST_API_KEY });
+      expect(reply.success).toBe(true);
+      expect(reply.warnings).toEqual([expect.stringMatching(/^Received Partial Success response: .*"errorMessage":"1 item too old"/)]);
+    });
+
+    test.each(["traces", "metrics", "logs"] as Signal[])(
+      "the protobuf %s exporter reports success but cannot read the base64 text the proxy hands it, so never sees the partial success",
+      async (signal) => {
+        const reply = await exporters.export({ signal, protocol: "http/protobuf", gzip: false, endpoint: gateway.endpoint, apiKey: TEST_API_KEY });
+        expect(reply.success).toBe(true);
+        expect(reply.warnings).toEqual([expect.stringContaining("Export succeeded but could not deserialize response")]);
+        expect(reply.warnings.join("\n")).not.toContain("1 item too old");
+      },
+    );
   });
 });

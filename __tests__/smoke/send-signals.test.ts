@@ -1,3 +1,4 @@
+import { encodeOtlpResponse } from "../../src/local-gateway/otlp-protobuf";
 import { SIGNALS } from "../../src/otlp/signals";
 import { SendOptions } from "../../src/smoke/send-signals";
 import { FakeProxy, refusedEndpoint, startFakeProxy } from "./fake-proxy";
@@ -91,6 +92,25 @@ describe("sendSmokeTelemetry", () => {
     proxy = await startFakeProxy({ logs: { status: 200, body } });
     const [logs] = await sendSmokeTelemetry(options(proxy.endpoint, { signals: ["logs"] }));
     expect(logs).toMatchObject({ ok: false, status: 200, detail: body });
+  });
+
+  test("reports a protobuf run's 200 as failed when the base64 text of CloudWatch's protobuf answer rejects log records, showing it decoded", async () => {
+    // GIVEN what the proxy hands a protobuf client: CloudWatch's ExportLogsServiceResponse, base64-encoded (CONVERT_TO_TEXT)
+    const body = encodeOtlpResponse({ rejected: 1, errorMessage: "too old" }).toString("base64");
+    proxy = await startFakeProxy({ logs: { status: 200, body } });
+
+    // WHEN
+    const [logs] = await sendSmokeTelemetry(options(proxy.endpoint, { signals: ["logs"], protocol: "http/protobuf" }));
+
+    // THEN
+    expect(logs).toMatchObject({ ok: false, status: 200 });
+    expect(logs.detail).toBe('{"partialSuccess":{"rejectedLogRecords":"1","errorMessage":"too old"}} (the base64 text of a protobuf ExportLogsServiceResponse, decoded)');
+  });
+
+  test("reports a protobuf run ok when the answer is empty, the base64 of CloudWatch's empty protobuf answer", async () => {
+    proxy = await startFakeProxy({ traces: { status: 200, body: "" } });
+    const [traces] = await sendSmokeTelemetry(options(proxy.endpoint, { signals: ["traces"], protocol: "http/protobuf" }));
+    expect(traces).toMatchObject({ ok: true, status: 200 });
   });
 
   test("reports a refused connection with Node's error code and no status", async () => {

@@ -1,6 +1,6 @@
 import { join } from "path";
 import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
-import { CloudWatchStandIn, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
 import { synthesizeApp } from "../support/synth";
 import { NodeContext } from "./node-context";
 
@@ -37,6 +37,7 @@ describe("npm run smoke through the local gateway", () => {
 
   beforeEach(() => {
     standIn.requests.length = 0;
+    standIn.setAnswer(CLOUDWATCH_SUCCESS);
   });
 
   test.each([[["--protocol", "http/protobuf"]], [["--protocol", "http/json"]], [["--gzip"]]])(
@@ -52,6 +53,25 @@ describe("npm run smoke through the local gateway", () => {
         expect(request.problems).toEqual([]);
         expect(request.body.toString("latin1")).toContain(marker);
       }
+    },
+  );
+
+  test.each(["http/protobuf", "http/json"])(
+    "reports a partial success CloudWatch answers in %s as a failed route, with the answer readable and its cause",
+    async (protocol) => {
+      // GIVEN CloudWatch rejecting one log record, answering in the request's encoding
+      standIn.setAnswer((request) =>
+        request.url === "/v1/logs" ? cloudWatchSuccess({ rejected: 1, errorMessage: "1 log record too old" })(request) : CLOUDWATCH_SUCCESS(request),
+      );
+
+      // WHEN
+      const run = await node.cli(["--endpoint", gateway.endpoint, "--api-key", API_KEY, "--protocol", protocol, "--signals", "logs"]);
+
+      // THEN
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/logs .* 200  FAILED/);
+      expect(run.stdout).toContain('"rejectedLogRecords":"1","errorMessage":"1 log record too old"');
+      expect(run.stdout).toContain("rejected some items");
     },
   );
 

@@ -25,6 +25,11 @@ describe("diagnose", () => {
     ["CloudWatch unavailable", { status: 503 }, /unavailable/],
     ["an integration timeout", { status: 504 }, /29 s/],
     ["rejected log records", { status: 200, detail: '{"partialSuccess":{"rejectedLogRecords":"2"}}' }, /rejected some items/],
+    [
+      "rejected spans in a protobuf answer the smoke test decoded",
+      { signal: "traces", status: 200, detail: '{"partialSuccess":{"rejectedSpans":"3"}} (the base64 text of a protobuf ExportTraceServiceResponse, decoded)' },
+      /base64-encoded/,
+    ],
   ])("explains %s", (_, overrides, cause) => {
     expect(diagnose(failure(overrides)).cause).toMatch(cause);
   });

@@ -28,7 +28,8 @@ Options:
   --api-key <key>       accepted x-api-key value, KEY or name=KEY; repeatable
                         (default: OTLP_PROXY_LOCAL_API_KEYS, comma-separated, else one generated key)
   --upstream <url>      send signed integration requests to <url>/v1/<signal> instead of CloudWatch
-  --sink <dir>          no AWS: write each request as OTLP/JSON under <dir>/<signal>/ and answer 200 {}
+  --sink <dir>          no AWS: write each request as OTLP/JSON under <dir>/<signal>/ and answer 200 as
+                        CloudWatch does ({} to JSON, an empty body to protobuf)
   --help                show this text
 `;
 

@@ -1,8 +1,9 @@
 /**
- * Decodes OTLP/protobuf export requests to OTLP/JSON (proto3 JSON names, 64-bit integers as strings, enums as numbers,
- * trace and span ids as hex, as the OTLP/JSON encoding prescribes). The project has no protobuf runtime, and
- * `@opentelemetry/otlp-transformer` only encodes requests, so this reads the wire format against a field table taken
- * from opentelemetry-proto 1.x. Unknown fields are skipped.
+ * Decodes OTLP/protobuf export requests and responses to OTLP/JSON (proto3 JSON names, 64-bit integers as strings,
+ * enums as numbers, trace and span ids as hex, as the OTLP/JSON encoding prescribes), and encodes the export responses
+ * CloudWatch answers protobuf requests with, for the stand-ins. The project has no protobuf runtime, and
+ * `@opentelemetry/otlp-transformer` only encodes requests and decodes responses, so this reads the wire format against
+ * a field table taken from opentelemetry-proto 1.x. Unknown fields are skipped.
  */
 
 type Scalar = "string" | "bool" | "int64" | "uint64" | "uint32" | "sint32" | "enum" | "fixed32" | "fixed64" | "sfixed64" | "double" | "hex" | "bytes";
@@ -79,6 +80,13 @@ const SCHEMA: Schema = {
     5: ["body", msg("AnyValue")], 6: ["attributes", msg("KeyValue"), "repeated"], 7: ["droppedAttributesCount", "uint32"], 8: ["flags", "fixed32"],
     9: ["traceId", "hex"], 10: ["spanId", "hex"], 12: ["eventName", "string"],
   },
+
+  ExportTraceServiceResponse: { 1: ["partialSuccess", msg("ExportTracePartialSuccess")] },
+  ExportTracePartialSuccess: { 1: ["rejectedSpans", "int64"], 2: ["errorMessage", "string"] },
+  ExportMetricsServiceResponse: { 1: ["partialSuccess", msg("ExportMetricsPartialSuccess")] },
+  ExportMetricsPartialSuccess: { 1: ["rejectedDataPoints", "int64"], 2: ["errorMessage", "string"] },
+  ExportLogsServiceResponse: { 1: ["partialSuccess", msg("ExportLogsPartialSuccess")] },
+  ExportLogsPartialSuccess: { 1: ["rejectedLogRecords", "int64"], 2: ["errorMessage", "string"] },
 };
 
 /** The export request message of each signal. */
@@ -88,12 +96,60 @@ export const EXPORT_REQUEST_MESSAGES = {
   logs: "ExportLogsServiceRequest",
 } as const;
 
+/** The export response message of each signal. */
+export const EXPORT_RESPONSE_MESSAGES = {
+  traces: "ExportTraceServiceResponse",
+  metrics: "ExportMetricsServiceResponse",
+  logs: "ExportLogsServiceResponse",
+} as const;
+
+/** What a partial success reports: how many items were rejected, and why. */
+export interface PartialSuccess {
+  /** `rejected_spans`, `rejected_data_points` or `rejected_log_records` (int64). */
+  readonly rejected: number | bigint | string;
+  readonly errorMessage?: string;
+}
+
 /** Thrown for bytes that are not a valid message of the expected type. */
 export class ProtobufDecodeError extends Error {}
 
 /** Decodes one OTLP export request of the given signal to its OTLP/JSON object. */
 export function decodeOtlpProtobuf(signal: keyof typeof EXPORT_REQUEST_MESSAGES, bytes: Uint8Array): Record<string, unknown> {
   return decodeMessage(EXPORT_REQUEST_MESSAGES[signal], bytes);
+}
+
+/** Decodes one OTLP export response of the given signal (`{}` for an empty message) to its OTLP/JSON object. */
+export function decodeOtlpResponse(signal: keyof typeof EXPORT_RESPONSE_MESSAGES, bytes: Uint8Array): Record<string, unknown> {
+  return decodeMessage(EXPORT_RESPONSE_MESSAGES[signal], bytes);
+}
+
+/**
+ * Encodes an OTLP export response. The three signals' responses share one layout (field 1, `partial_success`, a
+ * message of field 1 int64 `rejected_*` and field 2 string `error_message`), so no signal is needed. Without a partial
+ * success the message is empty: no bytes at all. Fields at their default value are left out, as proto3 writes them.
+ */
+export function encodeOtlpResponse(partialSuccess?: PartialSuccess): Buffer {
+  if (!partialSuccess) return Buffer.alloc(0);
+  const fields: Buffer[] = [];
+  const rejected = BigInt.asUintN(64, BigInt(partialSuccess.rejected));
+  if (rejected !== 0n) fields.push(Buffer.from([0x08]), varint(rejected));
+  if (partialSuccess.errorMessage) fields.push(lengthDelimited(0x12, Buffer.from(partialSuccess.errorMessage, "utf8")));
+  return lengthDelimited(0x0a, Buffer.concat(fields));
+}
+
+function lengthDelimited(tag: number, bytes: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([tag]), varint(BigInt(bytes.length)), bytes]);
+}
+
+function varint(value: bigint): Buffer {
+  const bytes: number[] = [];
+  let rest = value;
+  do {
+    const low = Number(rest & 0x7fn);
+    rest >>= 7n;
+    bytes.push(rest === 0n ? low : low | 0x80);
+  } while (rest !== 0n);
+  return Buffer.from(bytes);
 }
 
 function decodeMessage(type: string, bytes: Uint8Array): Record<string, unknown> {

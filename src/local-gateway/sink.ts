@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { decodeOtlpProtobuf, EXPORT_REQUEST_MESSAGES } from "./otlp-protobuf";
+import { exportAnswer } from "./otlp-response";
 import { OtlpSignal, OtlpSummary, summarizeOtlp } from "./otlp-summary";
 import { mediaType } from "./payload-conversion";
 import { UpstreamResponse } from "./upstream";
@@ -16,7 +17,8 @@ export interface SinkResult {
 /**
  * A CloudWatch stand-in that needs no AWS: it decodes each integration request (OTLP/JSON as is, OTLP/protobuf through
  * {@link decodeOtlpProtobuf}), writes it as OTLP/JSON to `<dir>/<signal>/<time>-<n>.json`, and answers as CloudWatch does
- * on success: 200 with `{}` (aws-behaviour.md, "CloudWatch OTLP endpoints": responses [doc]). A body it cannot decode
+ * on success, in the request's encoding: 200 with `{}` for JSON, with an empty protobuf export response for protobuf
+ * (aws-behaviour.md, "CloudWatch OTLP endpoints": responses [doc]; {@link exportAnswer}). A body it cannot decode
  * (for example protobuf corrupted by a missing binary media type) gets 400, as CloudWatch would refuse it; the body of
  * that answer is the sink's own, since CloudWatch's error format is open.
  */
@@ -41,7 +43,8 @@ export class OtlpSink {
     mkdirSync(folder, { recursive: true });
     const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, "-")}-${String(++this.sequence).padStart(6, "0")}.json`);
     writeFileSync(file, `${JSON.stringify(decoded, null, 2)}\n`);
-    return { response: { status: 200, headers: { "content-type": "application/json" }, body: Buffer.from("{}") }, summary, file };
+    const answer = exportAnswer(signal, contentType);
+    return { response: { status: 200, headers: { "content-type": answer.contentType }, body: answer.body }, summary, file };
   }
 
   private refuse(error: string): SinkResult {

@@ -6,6 +6,7 @@ import { OTLPMetricExporter as JsonMetricExporter } from "@opentelemetry/exporte
 import { OTLPMetricExporter as ProtoMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { OTLPTraceExporter as JsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtoTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { decodeOtlpResponse, EXPORT_RESPONSE_MESSAGES } from "../local-gateway/otlp-protobuf";
 import { Signal, signalPath } from "../otlp/signals";
 import { ResponseRecorder } from "./response-recorder";
 import { smokeLogRecords, smokeMetrics, smokeResource, smokeSpans } from "./smoke-telemetry";
@@ -88,7 +89,7 @@ async function sendOne(signal: Signal, options: SendOptions, recorder: ResponseR
   const exporter = await createExporter(signal, options, config);
   const result = await new Promise<ExportResult>((resolve) => exporter.export(resolve));
   await exporter.shutdown();
-  return routeResult(signal, url, result, recorder.answersFor(agents));
+  return routeResult(signal, options.protocol, url, result, recorder.answersFor(agents));
 }
 
 async function createExporter(signal: Signal, options: SendOptions, config: ExporterConfig): Promise<SignalExporter> {
@@ -120,6 +121,7 @@ async function createExporter(signal: Signal, options: SendOptions, config: Expo
  */
 function routeResult(
   signal: Signal,
+  protocol: Protocol,
   url: string,
   result: ExportResult,
   answers: readonly { readonly status: number; readonly body: string }[],
@@ -130,11 +132,12 @@ function routeResult(
   const errorBody = typeof error?.data === "string" ? error.data : undefined;
   const errorCode = typeof error?.code === "string" ? error.code : networkCode(error);
   const status = errorStatus ?? last?.status;
-  const detail = errorBody ?? last?.body ?? (error ? error.message : undefined);
+  const answer = readAnswer(signal, protocol, last);
+  const detail = errorBody ?? answer.text ?? (error ? error.message : undefined);
   return {
     signal,
     url,
-    ok: result.code === ExportResultCode.SUCCESS && !rejectsItems(last?.body),
+    ok: result.code === ExportResultCode.SUCCESS && !rejectsItems(answer.partialSuccess),
     status,
     answers: answers.length,
     detail: detail === "" ? undefined : detail,
@@ -148,17 +151,50 @@ function networkCode(error: (Error & { cause?: unknown }) | undefined): string |
   return typeof cause?.code === "string" ? cause.code : undefined;
 }
 
+/** An answer body as the report shows it, and the `partialSuccess` it carries, if any. */
+interface Answer {
+  readonly text?: string;
+  readonly partialSuccess?: Record<string, unknown>;
+}
+
+/** Base64 text, as API Gateway's CONVERT_TO_TEXT writes it (`{}` is not base64). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Reads CloudWatch's answer to one export. CloudWatch answers in the request's encoding [doc]: OTLP/JSON to JSON, a
+ * serialized `Export<Signal>ServiceResponse` to protobuf. The proxy's integration responses use CONVERT_TO_TEXT, so a
+ * protobuf answer reaches the client base64-encoded, as `application/json` text, which the exporters cannot read (the
+ * JavaScript ones log that they could not deserialize it): for a protobuf run a 2xx answer in base64 is decoded here,
+ * and shown decoded, so a partial success is seen in both encodings.
+ */
+function readAnswer(signal: Signal, protocol: Protocol, answer: { readonly status: number; readonly body: string } | undefined): Answer {
+  if (answer === undefined) return {};
+  const { status, body } = answer;
+  if (protocol === "http/protobuf" && status >= 200 && status < 300 && body !== "" && BASE64.test(body)) {
+    try {
+      const decoded = decodeOtlpResponse(signal, Buffer.from(body, "base64"));
+      const text = `${JSON.stringify(decoded)} (the base64 text of a protobuf ${EXPORT_RESPONSE_MESSAGES[signal]}, decoded)`;
+      return { text, partialSuccess: partialSuccessOf(decoded) };
+    } catch {
+      return { text: body };
+    }
+  }
+  try {
+    return { text: body, partialSuccess: partialSuccessOf(JSON.parse(body)) };
+  } catch {
+    return { text: body };
+  }
+}
+
+function partialSuccessOf(answer: unknown): Record<string, unknown> | undefined {
+  const partial = (answer as { partialSuccess?: unknown } | null)?.partialSuccess;
+  return typeof partial === "object" && partial !== null ? (partial as Record<string, unknown>) : undefined;
+}
+
 /**
  * CloudWatch may answer 200 with `partialSuccess` and a rejected count [doc]; the exporters only log it, but the
- * items did not land. Only the JSON answer is read (API Gateway asks CloudWatch for JSON); the rejected counts are
- * int64, which OTLP/JSON may write as strings.
+ * items did not land. The rejected counts are int64, which OTLP/JSON may write as strings.
  */
-function rejectsItems(body: string | undefined): boolean {
-  if (!body) return false;
-  try {
-    const partial = (JSON.parse(body) as { partialSuccess?: Record<string, unknown> }).partialSuccess ?? {};
-    return ["rejectedLogRecords", "rejectedSpans", "rejectedDataPoints"].some((key) => Number(partial[key] ?? 0) > 0);
-  } catch {
-    return false;
-  }
+function rejectsItems(partial: Record<string, unknown> | undefined): boolean {
+  return ["rejectedLogRecords", "rejectedSpans", "rejectedDataPoints"].some((key) => Number(partial?.[key] ?? 0) > 0);
 }

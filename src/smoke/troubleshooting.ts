@@ -44,9 +44,10 @@ export const TROUBLESHOOTING: readonly TroubleshootingRow[] = [
   {
     status: 200,
     detailPattern: /"rejected(LogRecords|Spans|DataPoints)"\s*:\s*"?[1-9]/,
-    symptom: "200 with `partialSuccess` and a rejected count",
-    cause: "CloudWatch accepted the request but rejected some items, e.g. log records too old, too far in the future or too large.",
-    fix: "Read `partialSuccess.errorMessage` in the answer; send current timestamps and items within CloudWatch's limits.",
+    symptom: "200 with `partialSuccess` and a rejected count (`http/json`), or a 200 whose body is base64 text (`http/protobuf`)",
+    cause:
+      "CloudWatch accepted the request but rejected some items, e.g. log records too old, too far in the future or too large. It answers a protobuf request in protobuf, which the proxy passes on base64-encoded as `application/json` text: protobuf exporters cannot read it (the JavaScript ones log that they could not deserialize the response) and report success.",
+    fix: "With `http/json`, read `partialSuccess.errorMessage` in the answer. With `http/protobuf`, base64-decode the body and read it as the signal's `Export*ServiceResponse` (`npm run smoke` does this and prints the decoded answer). Send current timestamps and items within CloudWatch's limits.",
   },
   {
     status: 403,

@@ -1,5 +1,6 @@
 import { createServer, IncomingHttpHeaders } from "http";
 import { AddressInfo } from "net";
+import { exportAnswer, PartialSuccess, signalOfPath } from "../otlp-response";
 import { AwsCredentials } from "../sigv4-signer";
 import { SignatureCheck, verifySigV4 } from "./verify-sigv4";
 
@@ -37,7 +38,7 @@ export interface StandInOptions {
   /** The credentials requests must be signed with. */
   readonly credentials: AwsCredentials;
   readonly region: string;
-  /** @default 200 with `{}` and `Content-Type: application/json`, CloudWatch's success */
+  /** @default {@link CLOUDWATCH_SUCCESS}: 200 with an empty export response, in the request's encoding */
   readonly answer?: StandInAnswer | ((request: RecordedRequest) => StandInAnswer);
   /** Answer 403 (bad signature) or 400 (other problems) instead of the chosen answer, as AWS would. @default true */
   readonly rejectInvalid?: boolean;
@@ -53,8 +54,23 @@ export interface CloudWatchStandIn {
   close(): Promise<void>;
 }
 
-/** The success answer of CloudWatch's OTLP endpoints (aws-behaviour.md, "CloudWatch OTLP endpoints": 200 `{}` [doc]). */
-export const CLOUDWATCH_SUCCESS: StandInAnswer = { status: 200, headers: { "content-type": "application/json" }, body: "{}" };
+/**
+ * CloudWatch's 200 answer, in the encoding of the request it answers (aws-behaviour.md, "CloudWatch OTLP endpoints",
+ * responses [doc]): a protobuf request gets a serialized `Export<Signal>ServiceResponse` as `application/x-protobuf`
+ * (no bytes on full success), a JSON request `{}` or its `partialSuccess` as `application/json`.
+ */
+export function cloudWatchSuccess(partialSuccess?: PartialSuccess): (request: RecordedRequest) => StandInAnswer {
+  return (request) => {
+    const signal = signalOfPath(new URL(request.url, "http://stand-in").pathname);
+    const contentType = request.headers["content-type"];
+    if (!signal) return { status: 200, headers: { "content-type": "application/json" }, body: "{}" };
+    const answer = exportAnswer(signal, contentType, partialSuccess);
+    return { status: 200, headers: { "content-type": answer.contentType }, body: answer.body };
+  };
+}
+
+/** CloudWatch's full success: {@link cloudWatchSuccess} without a partial success. */
+export const CLOUDWATCH_SUCCESS = cloudWatchSuccess();
 
 /**
  * A CloudWatch OTLP endpoint stand-in on 127.0.0.1: it verifies each request's SigV4 signature for the service its
