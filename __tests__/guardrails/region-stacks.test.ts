@@ -22,8 +22,9 @@ describe.each(stacks.map((s) => [s.name, s.json] as const))("%s", (_name, json: 
   test("grants no wildcard action, and a wildcard resource only with a written reason", () => {
     for (const policy of resourcesOfType(json, "aws_iam_role_policy")) {
       for (const statement of JSON.parse(policy.policy).Statement) {
-        expect(statement.Action).not.toContain("*");
-        if (statement.Resource === "*") expect(WILDCARD_REASONS).toHaveProperty([statement.Action]);
+        const actions: string[] = [statement.Action].flat();
+        for (const action of actions) expect(action).not.toContain("*");
+        if (statement.Resource === "*") for (const action of actions) expect(WILDCARD_REASONS).toHaveProperty([action]);
       }
     }
   });

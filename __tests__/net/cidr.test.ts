@@ -1,4 +1,4 @@
-import { cidrContains, parseCidr } from "../../src/net/cidr";
+import { cidrContains, parseCidr, withPrefix } from "../../src/net/cidr";
 
 describe("CIDR ranges", () => {
   test.each([
@@ -22,4 +22,14 @@ describe("CIDR ranges", () => {
       expect(parseCidr(text)).toBeUndefined();
     },
   );
+
+  test.each([
+    ["203.0.113.7", "203.0.113.7/32"],
+    ["2001:db8::1", "2001:db8::1/128"],
+    ["::1", "::1/128"],
+    ["10.0.0.0/8", "10.0.0.0/8"],
+    ["2001:db8::/32", "2001:db8::/32"],
+  ])("writes %s with its prefix as %s, since IAM would read a bare address as /32", (cidr, written) => {
+    expect(withPrefix(cidr)).toBe(written);
+  });
 });

@@ -3,27 +3,33 @@ import { apiGatewayTrustPolicy, integrationPolicyStatements, WILDCARD_REASONS } 
 const LOG_GROUP_ARN = "arn:aws:logs:us-west-2:123456789012:log-group:otlp-logs";
 
 describe("integrationPolicyStatements", () => {
-  test("allows exactly one CloudWatch action per signal", () => {
+  test("allows exactly the CloudWatch actions of each signal, one statement per signal", () => {
     expect(integrationPolicyStatements(["metrics", "traces", "logs"], LOG_GROUP_ARN).map((s) => s.Action)).toEqual([
-      "cloudwatch:PutMetricData",
-      "xray:PutTraceSegments",
-      "logs:PutLogEvents",
+      ["cloudwatch:PutMetricData"],
+      ["xray:PutTraceSegments", "xray:PutSpans", "xray:PutSpansForIndexing"],
+      ["logs:PutLogEvents"],
     ]);
   });
 
-  test("scopes log writes to the one OTLP log group", () => {
+  test("grants all three X-Ray actions for traces, since AWS's pages disagree on which one the endpoint checks", () => {
+    const [traces] = integrationPolicyStatements(["traces"], LOG_GROUP_ARN);
+    expect(traces.Action).toEqual(expect.arrayContaining(["xray:PutTraceSegments", "xray:PutSpans", "xray:PutSpansForIndexing"]));
+    expect(traces.Resource).toBe("*");
+  });
+
+  test("scopes log writes to the one OTLP log group, named as the group and as its streams", () => {
     const [logs] = integrationPolicyStatements(["logs"], LOG_GROUP_ARN);
-    expect(logs).toEqual({ Sid: "OtlpLogs", Effect: "Allow", Action: "logs:PutLogEvents", Resource: `${LOG_GROUP_ARN}:*` });
+    expect(logs).toEqual({ Sid: "OtlpLogs", Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: [LOG_GROUP_ARN, `${LOG_GROUP_ARN}:*`] });
   });
 
   test("uses a wildcard resource only for actions with a written reason", () => {
     for (const statement of integrationPolicyStatements(["metrics", "traces", "logs"], LOG_GROUP_ARN)) {
-      if (statement.Resource === "*") expect(WILDCARD_REASONS[statement.Action]).toEqual(expect.any(String));
+      if (statement.Resource === "*") for (const action of statement.Action) expect(WILDCARD_REASONS[action]).toEqual(expect.any(String));
     }
   });
 
   test("leaves out the actions of signals without a route", () => {
-    expect(integrationPolicyStatements(["traces"], LOG_GROUP_ARN).map((s) => s.Action)).toEqual(["xray:PutTraceSegments"]);
+    expect(integrationPolicyStatements(["metrics"], LOG_GROUP_ARN).flatMap((s) => s.Action)).toEqual(["cloudwatch:PutMetricData"]);
   });
 });
 

@@ -164,6 +164,12 @@ describe("OtlpProxy network restrictions", () => {
     ]);
   });
 
+  test("writes a bare address with its prefix, /32 for IPv4 and /128 for IPv6, since IAM reads a bare one as /32", () => {
+    const bare = synthProxy({ allowedSourceCidrs: ["192.0.2.10", "2001:db8::1"] });
+    const [policy] = resourcesOfType(bare, "aws_api_gateway_rest_api_policy");
+    expect(JSON.parse(policy.policy).Statement[1].Condition.NotIpAddress["aws:SourceIp"]).toEqual(["192.0.2.10/32", "2001:db8::1/128"]);
+  });
+
   test("redeploys when the policy changes, and explains a denied source", () => {
     const [deployment] = resourcesOfType(json, "aws_api_gateway_deployment");
     expect(deployment.triggers.redeployment).toContain(address(json, "aws_api_gateway_rest_api_policy", "source-ip-policy"));

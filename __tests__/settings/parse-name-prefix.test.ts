@@ -52,3 +52,19 @@ describe("the namePrefix setting", () => {
     );
   });
 });
+
+describe("the API Gateway account setting with a second prefix", () => {
+  test("warns that one deployment per region owns it when another prefix would also create it", () => {
+    const { warnings } = parseSettings({ namePrefix: "staging-otlp", regions: ["us-east-1"] });
+    expect(warnings).toContainEqual(expect.stringContaining('namePrefix is "staging-otlp" and accountCloudWatchRole is "create"'));
+    expect(warnings.join("\n")).toContain('one deployment per region owns it, and every other deployment there sets context.otlpProxy.accountCloudWatchRole to "existing"');
+  });
+
+  test.each<[string, Record<string, unknown>]>([
+    ["the default prefix", {}],
+    ["a prefix that uses the existing role", { namePrefix: "staging-otlp", accountCloudWatchRole: "existing" }],
+    ["a prefix with no logging at all", { namePrefix: "staging-otlp", accessLogs: false }],
+  ])("stays quiet for %s", (_case, raw) => {
+    expect(parseSettings({ regions: ["us-east-1"], ...raw }).warnings.filter((w) => w.includes("accountCloudWatchRole"))).toEqual([]);
+  });
+});

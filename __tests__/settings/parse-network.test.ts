@@ -48,6 +48,7 @@ describe("network settings", () => {
     ["a host name", { regions: ONE, allowedSourceCidrs: ["10.0.0.0/8", "example.com"] }, 'context.otlpProxy.allowedSourceCidrs[1]: received "example.com"'],
     ["a malformed IPv6 range", { regions: ONE, allowedSourceCidrs: ["2001:db8:::/32"] }, 'context.otlpProxy.allowedSourceCidrs[0]: received "2001:db8:::/32"'],
     ["a range listed twice", { regions: ONE, allowedSourceCidrs: ["10.0.0.0/8", "10.0.0.0/8"] }, 'context.otlpProxy.allowedSourceCidrs[1]: received "10.0.0.0/8"; allowed: each range once'],
+    ["an address listed bare and with its prefix", { regions: ONE, allowedSourceCidrs: ["192.0.2.10/32", "192.0.2.10"] }, 'context.otlpProxy.allowedSourceCidrs[1]: received "192.0.2.10"; allowed: each range once'],
     ["CIDRs for a region not deployed", { regions: ONE, allowedSourceCidrs: { "eu-west-1": ["10.0.0.0/8"] } }, 'context.otlpProxy.allowedSourceCidrs.eu-west-1: received ["10.0.0.0/8"]; allowed: keys that are "default" or one of the configured regions (us-east-1)'],
     ["a bad CIDR in a region's list", { regions: ONE, allowedSourceCidrs: { "us-east-1": ["x"] } }, 'context.otlpProxy.allowedSourceCidrs.us-east-1[0]: received "x"'],
     ["a web ACL ARN of the wrong shape", { regions: ONE, webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/otlp/12345678-1234-1234-1234-123456789012" }, "context.otlpProxy.webAclArn: received \"arn:aws:wafv2:us-east-1:123456789012:global/webacl"],

@@ -21,6 +21,8 @@ export interface MotoClientConfig {
 }
 
 const PYTHON = "python3";
+/** moto's server, with the one correction to its binaryMediaTypes emulation that moto_server.py explains. */
+const MOTO_LAUNCHER = join(__dirname, "moto_server.py");
 const START_TIMEOUT_MILLIS = 20_000;
 const POLL_INTERVAL_MILLIS = 100;
 const STOP_GRACE_MILLIS = 3_000;
@@ -58,7 +60,7 @@ export async function startMoto(env: NodeJS.ProcessEnv = {}): Promise<MotoServer
   // drain a pipe, and moto would then stop answering once the pipe's buffer is full.
   const logFile = join(mkdtempSync(join(tmpdir(), "moto-")), "moto.log");
   const log = openSync(logFile, "w");
-  const child = spawn(PYTHON, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(PYTHON, [MOTO_LAUNCHER, "-H", "127.0.0.1", "-p", String(port)], {
     detached: false,
     env: { ...process.env, ...env },
     stdio: ["ignore", log, log],

@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "fs";
 import { homedir } from "os";
 import { join } from "path";
 import { PROJECT_ROOT } from "./project";
@@ -90,4 +90,28 @@ export function terraformOk(dir: string, args: readonly string[], extraEnv: Node
 export function initAndValidate(dir: string): string {
   terraformOk(dir, ["init", "-backend=false", "-input=false"]);
   return terraformOk(dir, ["validate"]);
+}
+
+/**
+ * `terraform plan -detailed-exitcode`, as a CI drift check runs it after a deploy: 0 when there is nothing to change.
+ * Returns the plan's output when it is not clean, so a failing test shows the diff.
+ */
+export function planDrift(dir: string): string | undefined {
+  const run = terraform(dir, ["plan", "-detailed-exitcode", "-input=false", "-lock=false"]);
+  if (run.status === 0) return undefined;
+  if (run.status === 2) return run.output;
+  throw new Error(`terraform plan failed in ${dir}:\n${run.output}`);
+}
+
+/** The addresses `terraform plan` would replace, create or delete, from its JSON form. */
+export function plannedChanges(dir: string): { address: string; actions: string[] }[] {
+  terraformOk(dir, ["plan", "-input=false", "-lock=false", "-out=drift.tfplan"]);
+  try {
+    const plan = JSON.parse(terraformOk(dir, ["show", "-json", "drift.tfplan"]));
+    return (plan.resource_changes ?? [])
+      .filter((change: any) => !(change.change.actions.length === 1 && change.change.actions[0] === "no-op"))
+      .map((change: any) => ({ address: change.address, actions: change.change.actions }));
+  } finally {
+    rmSync(join(dir, "drift.tfplan"), { force: true });
+  }
 }

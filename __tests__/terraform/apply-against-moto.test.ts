@@ -13,7 +13,7 @@ import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client
 import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
 import { synthesizeApp, SynthesizedStack } from "../support/synth";
-import { terraformOk } from "../support/terraform-cli";
+import { planDrift, terraformOk } from "../support/terraform-cli";
 
 // terraform apply of a real region stack against moto, then a read-back with the AWS SDK for JavaScript.
 // moto ignores binaryMediaTypes, does not enforce API keys and cannot execute the integrations
@@ -53,9 +53,17 @@ describeWithMoto("terraform apply of a region stack against moto", () => {
     return items!.filter((r) => /^\/v1\/[a-z]+$/.test(r.path!));
   }
 
+  test("plans no change right after the apply (a CI drift check passes)", () => {
+    expect(planDrift(stack.dir)).toBeUndefined();
+  });
+
   test("creates a regional REST API reading keys from the header", async () => {
     const { items } = await apigateway.send(new GetRestApisCommand({}));
-    expect(items![0]).toMatchObject({ apiKeySource: "HEADER", endpointConfiguration: { types: ["REGIONAL"] } });
+    expect(items![0]).toMatchObject({
+      apiKeySource: "HEADER",
+      endpointConfiguration: { types: ["REGIONAL"] },
+      binaryMediaTypes: ["application/x-protobuf"],
+    });
   });
 
   test("creates the three routes, each POST requiring the API key", async () => {
@@ -110,15 +118,20 @@ describeWithMoto("terraform apply of a region stack against moto", () => {
     expect(keys.items!.map((k) => k.id)).toEqual([outputs.api_key_id.value]);
   });
 
-  test("gives the role only API Gateway's trust, with no condition, and the three actions", async () => {
+  test("gives the role only API Gateway's trust, with no condition, and each signal's actions", async () => {
     const iam = new IAMClient(motoClientConfig(moto.endpoint, REGION));
     const role = await iam.send(new GetRoleCommand({ RoleName: `otlp-proxy-${REGION}` }));
     const trust = JSON.parse(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!));
     expect(trust.Statement).toEqual([{ Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" }]);
     const policy = await iam.send(new GetRolePolicyCommand({ RoleName: role.Role!.RoleName!, PolicyName: "otlp-ingest" }));
     const statements = JSON.parse(decodeURIComponent(policy.PolicyDocument!)).Statement;
-    expect(statements.map((s: { Action: string }) => s.Action)).toEqual(["cloudwatch:PutMetricData", "xray:PutTraceSegments", "logs:PutLogEvents"]);
-    expect(statements[2].Resource).toMatch(new RegExp(`^arn:aws:logs:${REGION}:\\d{12}:log-group:otlp-logs:\\*$`));
+    expect(statements.map((s: { Action: string[] }) => s.Action)).toEqual([
+      ["cloudwatch:PutMetricData"],
+      ["xray:PutTraceSegments", "xray:PutSpans", "xray:PutSpansForIndexing"],
+      ["logs:PutLogEvents"],
+    ]);
+    const logGroupArn = new RegExp(`^arn:aws:logs:${REGION}:\\d{12}:log-group:otlp-logs$`);
+    expect(statements[2].Resource).toEqual([expect.stringMatching(logGroupArn), expect.stringMatching(/:log-group:otlp-logs:\*$/)]);
   });
 
   test("creates the OTLP log group with its retention and the stream", async () => {

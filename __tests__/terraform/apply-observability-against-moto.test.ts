@@ -2,7 +2,7 @@ import { CloudWatchLogsClient, DescribeMetricFiltersCommand } from "@aws-sdk/cli
 import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
 import { resourcesOfType, synthesizeApp, SynthesizedStack } from "../support/synth";
-import { terraformOk } from "../support/terraform-cli";
+import { planDrift, terraformOk } from "../support/terraform-cli";
 
 // terraform apply of a region stack's dashboard, alarms, 429 metric filter and SNS topic against moto 5.2.1, then a
 // read-back through moto's HTTP APIs. Transaction Search is left off on purpose: moto's CloudFormation does not
@@ -54,6 +54,10 @@ describeWithMoto("terraform apply of a stack's dashboard and alarms against moto
 
   afterAll(async () => {
     await moto?.stop();
+  });
+
+  test("plans no change right after the apply (a CI drift check passes)", () => {
+    expect(planDrift(stack.dir)).toBeUndefined();
   });
 
   test("creates the region's dashboard with the synthesized body, its references resolved", async () => {

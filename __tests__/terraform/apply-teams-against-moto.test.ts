@@ -16,7 +16,7 @@ import { ACCESS_LOG_FIELDS } from "../../src/proxy/access-log-format";
 import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
 import { synthesizeApp, SynthesizedStack } from "../support/synth";
-import { terraformEnv, terraformOk } from "../support/terraform-cli";
+import { planDrift, terraformEnv, terraformOk } from "../support/terraform-cli";
 
 // terraform apply of a region stack with three teams, access and execution logs, detailed metrics, a WAF web ACL and a
 // custom domain against moto 5.2.1, then a read-back with the AWS SDK. moto supports these resources' API calls
@@ -97,6 +97,10 @@ describeWithMoto("terraform apply of a stack with teams, access logs and network
 
   afterAll(async () => {
     await moto?.stop();
+  });
+
+  test("plans no change right after the apply, with teams, logs, detailed metrics, alarms and the dashboard", () => {
+    expect(planDrift(stack.dir)).toBeUndefined();
   });
 
   test("creates one key per team, named after the team and region, disabling only the disabled team's", async () => {

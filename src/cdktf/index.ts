@@ -7,6 +7,7 @@
 export {
   App,
   CloudBackend,
+  Lazy,
   LocalBackend,
   NamedCloudWorkspace,
   S3Backend,

@@ -22,6 +22,16 @@ export function parseCidr(text: string): Cidr | undefined {
   return prefixLength <= max ? { ...ip, prefixLength } : undefined;
 }
 
+/**
+ * `cidr` with its routing prefix written out: a bare address becomes `/32` (IPv4) or `/128` (IPv6). IAM reads a bare
+ * address in `aws:SourceIp` as /32 whatever its family, so a bare IPv6 address would open a whole /32 network (IAM
+ * User Guide, condition operators, "IP address condition operators"; aws-behaviour.md, "IP conditions" [doc]).
+ */
+export function withPrefix(cidr: string): string {
+  if (cidr.includes("/")) return cidr;
+  return `${cidr}/${parseIp(cidr)?.version === 6 ? 128 : 32}`;
+}
+
 /** Whether `address` (an IPv4, IPv6 or IPv4-mapped IPv6 address) lies in `cidr`. */
 export function cidrContains(cidr: Cidr, address: string): boolean {
   const ip = parseIp(unmapIpv4(address));

@@ -1,34 +1,38 @@
 import { SIGNAL_ENDPOINTS, Signal } from "../otlp/signals";
 
-/** One IAM policy statement, with the reason for any wildcard resource. */
+/** One IAM policy statement; the resource is `*` only with a reason in WILDCARD_REASONS for each of its actions. */
 export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: "Allow";
-  readonly Action: string;
-  readonly Resource: string;
+  readonly Action: readonly string[];
+  readonly Resource: string | readonly string[];
 }
 
 /** Why a statement's resource is a wildcard; checked by the guardrail tests and shown in the README's IAM table. */
 export const WILDCARD_REASONS: Readonly<Record<string, string>> = {
   "cloudwatch:PutMetricData":
     "PutMetricData has no resource-level permissions; AWS's own OTLP template grants it on * (aws-behaviour.md, CloudWatch OTLP endpoints [code]). The cloudwatch:namespace condition is not applied to OTLP ingestion, so it cannot narrow this [code].",
-  "xray:PutTraceSegments": "PutTraceSegments has no resource-level permissions (aws-behaviour.md, CloudWatch OTLP endpoints [doc]).",
+  "xray:PutTraceSegments":
+    "Named by X-Ray's OTLP bearer-token page for the traces endpoint; X-Ray actions have no resource-level permissions (aws-behaviour.md, CloudWatch OTLP endpoints [doc]).",
+  "xray:PutSpans":
+    "Named by the Service Authorization Reference for uploading OpenTelemetry spans to X-Ray; the pages disagree on which action the endpoint checks, so both are granted; no resource-level permissions [doc].",
+  "xray:PutSpansForIndexing":
+    "Granted with the other two by working public templates for the OTLP traces endpoint (spans indexed by Transaction Search); no resource-level permissions [code].",
 };
 
 /**
- * The integration role's permissions: exactly one action per enabled signal. Logs are scoped to the one OTLP log
- * group (`<group ARN>:*` covers its streams); the other two services allow no narrower resource.
+ * The integration role's permissions: one statement per enabled signal, with that signal's actions. Logs are scoped to
+ * the one OTLP log group, named both as the group itself and as `<group ARN>:*` (its streams): no AWS page says which
+ * of the two the OTLP endpoint authorizes against, so both are granted. The other two services allow no narrower
+ * resource.
  */
 export function integrationPolicyStatements(signals: readonly Signal[], logGroupArn: string): PolicyStatement[] {
-  return signals.map((signal) => {
-    const action = SIGNAL_ENDPOINTS[signal].iamAction;
-    return {
-      Sid: `Otlp${signal[0].toUpperCase()}${signal.slice(1)}`,
-      Effect: "Allow",
-      Action: action,
-      Resource: signal === "logs" ? `${logGroupArn}:*` : "*",
-    };
-  });
+  return signals.map((signal) => ({
+    Sid: `Otlp${signal[0].toUpperCase()}${signal.slice(1)}`,
+    Effect: "Allow",
+    Action: SIGNAL_ENDPOINTS[signal].iamActions,
+    Resource: signal === "logs" ? [logGroupArn, `${logGroupArn}:*`] : "*",
+  }));
 }
 
 /**

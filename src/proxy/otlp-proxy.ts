@@ -10,6 +10,7 @@ import {
   Wafv2WebAclAssociation,
 } from "../cdktf/aws";
 import { Construct, TerraformResource } from "../cdktf";
+import { withPrefix } from "../net/cidr";
 import { Signal, signalPath } from "../otlp/signals";
 import { DEFAULTS, Throttle } from "../settings/defaults";
 import { AccountCloudWatchRole, ExecutionLogLevel } from "../settings/parse-access-logs";
@@ -24,26 +25,9 @@ import { API_KEY_HEADER, gatewayResponseBody, gatewayResponseSpecs, SOURCE_IP_DE
 import { IntegrationRole } from "./integration-role";
 import { OtlpLogDestination } from "./otlp-log-destination";
 import { OtlpRoute } from "./otlp-route";
-import { SerialApiChanges, terraformAddress } from "./serial-api-changes";
-
-/** Settings of the REST API itself that only a new deployment puts into effect. */
-export const REDEPLOYING_REST_API_ATTRIBUTES = ["binary_media_types", "minimum_compression_size", "api_key_source", "disable_execute_api_endpoint"];
-
-/**
- * The media types API Gateway passes byte for byte. Protobuf must be listed, or API Gateway treats it as UTF-8 text
- * and replaces invalid bytes; JSON must not be, so it stays text and is never base64-touched (aws-behaviour.md,
- * "Binary bodies" [doc] and "Request bodies" [recorded]).
- */
-export const BINARY_MEDIA_TYPES = ["application/x-protobuf"];
-
-/**
- * 0 turns on the REST API's content encoding for bodies of every size. AWS says of this setting: "If the payload size
- * is smaller than this value, compression or decompression are not applied on the payload" (Content encoding for
- * REST APIs; aws-behaviour.md, "gzip" [open]). Any higher value could let a small gzip body reach CloudWatch still
- * compressed, without its Content-Encoding, and be rejected. The cost: CloudWatch's small answers are gzipped for
- * clients that send Accept-Encoding: gzip.
- */
-export const MINIMUM_COMPRESSION_SIZE_BYTES = 0;
+import { redeploymentTrigger } from "./redeployment-trigger";
+import { BINARY_MEDIA_TYPES, MINIMUM_COMPRESSION_SIZE_BYTES, REDEPLOYING_REST_API_ATTRIBUTES } from "./rest-api-settings";
+import { SerialApiChanges } from "./serial-api-changes";
 
 export interface OtlpProxyProps {
   /** The region the stack deploys to; it names CloudWatch's endpoints in the integration URIs. */
@@ -212,7 +196,7 @@ export class OtlpProxy extends Construct {
         changes.add(
           new ApiGatewayRestApiPolicy(this, "source-ip-policy", {
             restApiId,
-            policy: JSON.stringify(sourceIpPolicy(this.restApi.executionArn, cidrs)),
+            policy: JSON.stringify(sourceIpPolicy(this.restApi.executionArn, cidrs.map(withPrefix))),
           }),
         ),
       );
@@ -224,15 +208,15 @@ export class OtlpProxy extends Construct {
         dependsOn: [this.integrationRole.policy],
         restApiId,
         description: "Managed by Terraform; replaced whenever a route, integration or response changes.",
-        // Every attribute of every API resource, and the REST API settings a deployment serves, feed the trigger, so
-        // any change to them redeploys (aws-behaviour.md, "Deployments" [doc]; the default endpoint switch takes effect
-        // only with a new deployment: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html).
-        // The REST API as a whole is left out: its computed policy attribute would redeploy on every change.
+        // What the configuration decides for every API resource, and the REST API settings a deployment serves, feed
+        // the trigger, so any change to them redeploys (aws-behaviour.md, "Deployments" [doc]; the default endpoint
+        // switch takes effect only with a new deployment:
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html).
         triggers: {
-          redeployment: `\${sha1(jsonencode([${[
-            ...apiResources.map(terraformAddress),
-            ...REDEPLOYING_REST_API_ATTRIBUTES.map((attribute) => `${terraformAddress(this.restApi)}.${attribute}`),
-          ].join(", ")}]))}`,
+          redeployment: redeploymentTrigger([
+            ...apiResources.map((resource) => ({ resource })),
+            { resource: this.restApi, attributes: REDEPLOYING_REST_API_ATTRIBUTES },
+          ]),
         },
         lifecycle: { createBeforeDestroy: true },
       }),

@@ -3,7 +3,8 @@
  * Deny for every source address outside the ranges (`NotIpAddress` on `aws:SourceIp`). With API keys and no IAM
  * authorizer, API Gateway needs an explicit Allow, and any explicit Deny wins
  * (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html;
- * https://repost.aws/knowledge-center/api-gateway-access-denied). `executeApiArn` is the API's `execution_arn`.
+ * https://repost.aws/knowledge-center/api-gateway-access-denied). `executeApiArn` is the API's `execution_arn`; each
+ * range is written as given, so callers write bare addresses with their prefix first (see withPrefix).
  */
 export function sourceIpPolicy(executeApiArn: string, cidrs: readonly string[]): object {
   const resource = `${executeApiArn}/*`;

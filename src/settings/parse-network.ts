@@ -1,4 +1,4 @@
-import { parseCidr } from "../net/cidr";
+import { parseCidr, withPrefix } from "../net/cidr";
 import { BASE_PATH, CERTIFICATE_ARN, DOMAIN_NAME, HOSTED_ZONE_ID, WEB_ACL_ARN } from "./aws-rules";
 import { parsePerRegion, PerRegion, valueForRegion } from "./per-region";
 
@@ -79,7 +79,9 @@ export function parseNetwork(raw: Record<string, unknown>, regions: readonly str
       let ok = true;
       value.forEach((cidr, index) => {
         if (typeof cidr !== "string" || !parseCidr(cidr)) ok = fail(r, `${setting}[${index}]`, cidr, "an IPv4 or IPv6 CIDR range such as 203.0.113.0/24 or 2001:db8::/32");
-        else if (value.indexOf(cidr) !== index) ok = fail(r, `${setting}[${index}]`, cidr, "each range once");
+        else if (value.findIndex((other) => typeof other === "string" && withPrefix(other) === withPrefix(cidr)) !== index) {
+          ok = fail(r, `${setting}[${index}]`, cidr, "each range once (a bare address is the same as its /32 or /128)");
+        }
       });
       return ok;
     },

@@ -67,7 +67,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     backend: parseBackend(input.backend, report),
   };
   if (problems.length > 0) throw new SettingsError(problems);
-  return { settings, warnings: [...metricsRegionWarnings(settings), ...teamsWarnings(settings)] };
+  return { settings, warnings: [...metricsRegionWarnings(settings), ...teamsWarnings(settings), ...accountSettingWarnings(settings)] };
 }
 
 /** The routes a region's stack creates. */
@@ -193,6 +193,22 @@ function metricsRegionWarnings(settings: ProxySettings): string[] {
         `Warning: ${region} gets the /v1/metrics route, but CloudWatch documents OTLP metrics only in ${OTLP_METRICS_REGIONS.join(", ")}; ` +
         `requests may fail there. To turn it off, set context.otlpProxy.signals to {"default": ["metrics", "traces", "logs"], "${region}": ["traces", "logs"]} in cdktf.json.`,
     );
+}
+
+/**
+ * The API Gateway account setting (`cloudwatch_role_arn`) is one per account and region: a second deployment that also
+ * sets it makes every apply of either flip it (aws-behaviour.md, "Logging" [doc]). A deployment with its own prefix is
+ * likely the second one, so it is told which way to go.
+ */
+function accountSettingWarnings(settings: ProxySettings): string[] {
+  const logging = settings.accessLogs || settings.executionLogLevel !== "OFF";
+  if (settings.namePrefix === DEFAULTS.namePrefix || settings.accountCloudWatchRole !== "create" || !logging) return [];
+  return [
+    `Warning: namePrefix is ${JSON.stringify(settings.namePrefix)} and accountCloudWatchRole is "create", so this deployment sets the ` +
+      `API Gateway account logging role of ${settings.regions.join(", ")}. That setting is one per account and region: one deployment ` +
+      `per region owns it, and every other deployment there sets context.otlpProxy.accountCloudWatchRole to "existing" in cdktf.json, ` +
+      `or each apply of one flips the role the other set.`,
+  ];
 }
 
 function isSignalList(selection: SignalSelection): selection is readonly Signal[] {

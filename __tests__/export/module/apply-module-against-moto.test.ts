@@ -7,7 +7,7 @@ import { parseSettings } from "../../../src/settings/parse-settings";
 import { MotoServer, motoUnavailableReason, startMoto } from "../../support/moto-server";
 import { motoProvider, writeMotoOverride } from "../../support/moto-terraform";
 import { synthesizeApp } from "../../support/synth";
-import { terraformEnv, terraformOk } from "../../support/terraform-cli";
+import { terraformEnv, terraformOk, planDrift } from "../../support/terraform-cli";
 
 // The module, called for one region as examples/two-regions calls it (an aliased provider), and the cdktf region stack,
 // each applied for the same settings against its own moto 5.2.1 server: same outputs, same resources.
@@ -75,6 +75,7 @@ async function createWebAcl(endpoint: string): Promise<string> {
 }
 
 interface Applied {
+  readonly dir: string;
   readonly outputs: Record<string, { value: unknown }>;
   readonly resources: { type: string; values: Record<string, any> }[];
 }
@@ -89,7 +90,7 @@ function applied(dir: string): Applied {
     for (const child of module?.child_modules ?? []) collect(child);
   };
   collect(state.values?.root_module);
-  return { outputs: JSON.parse(terraformOk(dir, ["output", "-json"])), resources };
+  return { dir, outputs: JSON.parse(terraformOk(dir, ["output", "-json"])), resources };
 }
 
 /** Replaces the ids each apply generates (the REST API's, the keys') with stable names, so two applies compare. */
@@ -137,6 +138,11 @@ describeWithMoto("the Terraform module applied against moto, beside the cdktf re
 
   afterAll(async () => {
     await Promise.all(motos.map((moto) => moto.stop()));
+  });
+
+  test("plans no change right after the apply, for the module and the stack (a CI drift check passes)", () => {
+    expect(planDrift(moduleRun.dir)).toBeUndefined();
+    expect(planDrift(stackRun.dir)).toBeUndefined();
   });
 
   test("has the stack's outputs, by name", () => {

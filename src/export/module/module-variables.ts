@@ -23,6 +23,12 @@ import { INDEXING_PERCENTAGE } from "../../settings/parse-transaction-search";
 import { hcl } from "./hcl-expression";
 
 /**
+ * The range `c` with its routing prefix written out, in HCL: a bare address becomes /32 (IPv4) or /128 (IPv6), as
+ * withPrefix (src/net/cidr.ts) does for the stacks. IAM reads a bare address as /32 whatever its family.
+ */
+export const PREFIXED_CIDR = 'strcontains(c, "/") ? c : "${c}/${strcontains(c, ":") ? 128 : 32}"';
+
+/**
  * Settings that have no module variable, with the reason. Everything else in {@link DEFAULTS} is a variable (a test
  * holds the two together).
  */
@@ -179,8 +185,8 @@ export const MODULE_VARIABLES: readonly ModuleVariable[] = [
   ),
   variable("allowedSourceCidrs", "list(string)", "Only these source IP ranges may call the API (a resource policy denies the rest); null allows any source.", [
     {
-      condition: "var.allowed_source_cidrs == null ? true : length(var.allowed_source_cidrs) >= 1 && length(var.allowed_source_cidrs) <= 100 && alltrue([for c in var.allowed_source_cidrs : can(cidrhost(c, 0))]) && length(distinct(var.allowed_source_cidrs)) == length(var.allowed_source_cidrs)",
-      errorMessage: "allowed_source_cidrs: 1 to 100 distinct IPv4 or IPv6 CIDR ranges such as 203.0.113.0/24.",
+      condition: `var.allowed_source_cidrs == null ? true : length(var.allowed_source_cidrs) >= 1 && length(var.allowed_source_cidrs) <= 100 && alltrue([for c in var.allowed_source_cidrs : can(cidrhost(${PREFIXED_CIDR}, 0))]) && length(distinct([for c in var.allowed_source_cidrs : ${PREFIXED_CIDR}])) == length(var.allowed_source_cidrs)`,
+      errorMessage: "allowed_source_cidrs: 1 to 100 distinct IPv4 or IPv6 CIDR ranges such as 203.0.113.0/24, or single addresses.",
     },
   ]),
   variable("webAclArn", "string", "A regional WAFv2 web ACL in the provider's region to associate with the stage; null for none.", [

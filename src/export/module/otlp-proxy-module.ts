@@ -43,9 +43,10 @@ import { TEAM_TAG } from "../../proxy/api-access";
 import { DOMAIN_SECURITY_POLICY } from "../../proxy/custom-domain";
 import { API_KEY_HEADER, gatewayResponseBody, gatewayResponseSpecs, SOURCE_IP_DENIED_RESPONSE } from "../../proxy/gateway-responses";
 import { apiGatewayTrustPolicy, integrationPolicyStatements } from "../../proxy/integration-policy";
-import { BINARY_MEDIA_TYPES, MINIMUM_COMPRESSION_SIZE_BYTES, REDEPLOYING_REST_API_ATTRIBUTES } from "../../proxy/otlp-proxy";
+import { BINARY_MEDIA_TYPES, MINIMUM_COMPRESSION_SIZE_BYTES, REDEPLOYING_REST_API_ATTRIBUTES } from "../../proxy/rest-api-settings";
 import { integrationRequestHeaders } from "../../proxy/otlp-route";
-import { SerialApiChanges, terraformAddress } from "../../proxy/serial-api-changes";
+import { redeploymentTrigger } from "../../proxy/redeployment-trigger";
+import { SerialApiChanges } from "../../proxy/serial-api-changes";
 import { sourceIpPolicy } from "../../proxy/source-ip-policy";
 import { STATUS_MAPPINGS } from "../../proxy/status-mapping";
 import { AWS_COMMERCIAL_REGIONS } from "../../settings/aws-rules";
@@ -55,7 +56,7 @@ import { NAME_PREFIX_DEFAULTS } from "../../settings/parse-name-prefix";
 import { getApiKeyCommand } from "../../stacks/access-outputs";
 import { hcl, listSlot, tf, tfExpr, tfNumber, tfTemplate } from "./hcl-expression";
 import { dashboardLocals } from "./module-dashboard";
-import { MODULE_VARIABLES } from "./module-variables";
+import { MODULE_VARIABLES, PREFIXED_CIDR } from "./module-variables";
 
 /** The prefix of every name the module gives: the `name_prefix` variable, as `namePrefix` in the cdktf stacks. */
 const NAME_PREFIX = "${var.name_prefix}";
@@ -102,6 +103,8 @@ export class OtlpProxyModule extends TerraformStack {
     local("route_paths", `[for s in local.signals : "/v1/\${s}"]`);
     local("execution_log_level", "upper(var.execution_log_level)");
     local("source_ip_restricted", "var.allowed_source_cidrs != null");
+    // Each range with its prefix, as withPrefix writes it for the stacks: IAM reads a bare address as /32.
+    local("allowed_source_cidrs", `var.allowed_source_cidrs == null ? null : [for c in var.allowed_source_cidrs : ${PREFIXED_CIDR}]`);
     // The default access-log group follows the prefix, as accessLogGroupNameFor does for the stacks.
     local(
       "access_log_group_name",
@@ -240,7 +243,7 @@ export class OtlpProxyModule extends TerraformStack {
         count: count("local.source_ip_restricted"),
         restApiId: api.id,
         // sourceIpPolicy copies the ranges into a list; the one-item list of a placeholder becomes the variable itself.
-        policy: tf(`jsonencode(${hcl(sourceIpPolicy(tfExpr("aws_api_gateway_rest_api.api.execution_arn"), [tfExpr("cidr")]))})`.replace("[cidr]", "var.allowed_source_cidrs")),
+        policy: tf(`jsonencode(${hcl(sourceIpPolicy(tfExpr("aws_api_gateway_rest_api.api.execution_arn"), [tfExpr("cidr")]))})`.replace("[cidr]", "local.allowed_source_cidrs")),
       }),
     );
 
@@ -250,12 +253,10 @@ export class OtlpProxyModule extends TerraformStack {
         description: "Managed by Terraform; replaced whenever a route, integration or response changes.",
         dependsOn: [integrationPolicy],
         triggers: {
-          redeployment: tf(
-            `sha1(jsonencode([${[
-              ...apiResources.map(terraformAddress),
-              ...REDEPLOYING_REST_API_ATTRIBUTES.map((attribute) => `${terraformAddress(api)}.${attribute}`),
-            ].join(", ")}]))`,
-          ),
+          redeployment: redeploymentTrigger([
+            ...apiResources.map((resource) => ({ resource })),
+            { resource: api, attributes: REDEPLOYING_REST_API_ATTRIBUTES },
+          ]),
         },
         lifecycle: { createBeforeDestroy: true },
       }),

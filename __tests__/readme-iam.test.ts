@@ -1,0 +1,24 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import { SIGNAL_ENDPOINTS, SIGNALS } from "../src/otlp/signals";
+import { integrationPolicyStatements, WILDCARD_REASONS } from "../src/proxy/integration-policy";
+import { PROJECT_ROOT } from "./support/project";
+
+// The README's IAM table names every action the integration role is granted, and every wildcard has its reason.
+describe("the README's IAM table", () => {
+  const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+  const rows = readme.split("\n").filter((line) => line.startsWith("| `"));
+  const row = (action: string) => rows.find((line) => line.startsWith(`| \`${action}\` |`));
+
+  test.each(SIGNALS.flatMap((signal) => SIGNAL_ENDPOINTS[signal].iamActions))("has a row for %s", (action) => {
+    expect(row(action)).toBeDefined();
+  });
+
+  test.each(integrationPolicyStatements(SIGNALS, "arn").filter((s) => s.Resource === "*").flatMap((s) => s.Action))(
+    "shows %s on * with a reason that the code also holds",
+    (action) => {
+      expect(row(action)).toMatch(/^\| `[^`]+` \| `\*` \| .{20,}/);
+      expect(WILDCARD_REASONS[action]).toEqual(expect.any(String));
+    },
+  );
+});
