@@ -6,6 +6,9 @@
  */
 export {
   App,
+  AssetType,
+  TerraformAsset,
+  TerraformHclModule,
   CloudBackend,
   Lazy,
   LocalBackend,

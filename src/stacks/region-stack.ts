@@ -1,14 +1,9 @@
 import { AwsProvider } from "../cdktf/aws";
-import { Construct, TerraformOutput, TerraformStack } from "../cdktf";
-import { clientSnippets, DEFAULT_API_KEY_PLACEHOLDER } from "../clients";
-import { signalPath } from "../otlp/signals";
-import { OtlpProxy } from "../proxy/otlp-proxy";
-import { addAccessOutputs } from "./access-outputs";
-import { accessProps } from "./access-props";
+import { AssetType, Construct, TerraformAsset, TerraformHclModule, TerraformOutput, TerraformStack } from "../cdktf";
 import { ProxySettings } from "../settings/defaults";
-import { signalsForRegion } from "../settings/parse-settings";
+import { moduleInputs } from "./module-inputs";
+import { MODULE_DIR, moduleOutputs } from "./otlp-proxy-module-files";
 import { addBackend } from "./stack-backend";
-import { addRegionObservability, RegionObservability } from "./observability";
 import { regionStackName } from "./stack-name";
 
 export interface RegionStackProps {
@@ -16,11 +11,17 @@ export interface RegionStackProps {
   readonly settings: ProxySettings;
 }
 
-/** One region's root module: the AWS provider for the region, the shared {@link OtlpProxy} and its outputs. */
+/** The name of the module call in every region stack: addresses read `module.otlp_proxy.<resource>`. */
+export const MODULE_CALL_NAME = "otlp_proxy";
+
+/**
+ * One region's root module: the AWS provider for the region, the backend, one call of the OTLP proxy module
+ * (`modules/otlp-proxy`, the only definition of the proxy's resources) with the region's settings as inputs, and
+ * outputs that forward the module's. The module's files are copied into the stack folder, so the folder works on its
+ * own in a pipeline or a Terraform Cloud workspace.
+ */
 export class RegionStack extends TerraformStack {
-  readonly proxy: OtlpProxy;
-  /** The dashboard, alarms and Transaction Search of this region (src/stacks/observability.ts). */
-  readonly observability: RegionObservability;
+  readonly proxy: TerraformHclModule;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const name = regionStackName(props.region);
@@ -33,33 +34,21 @@ export class RegionStack extends TerraformStack {
     });
     addBackend(this, name, settings.backend);
 
-    this.proxy = new OtlpProxy(this, "otlp-proxy", {
-      region,
-      namePrefix: settings.namePrefix,
-      signals: signalsForRegion(settings, region),
-      stageName: settings.stageName,
-      logGroupName: settings.logGroupName,
-      logStreamName: settings.logStreamName,
-      logRetentionDays: settings.logRetentionDays,
-      throttle: settings.throttle,
-      ...accessProps(settings, region),
+    // A fixed asset hash keeps the module's folder in the stack the same across module changes (no re-init needed).
+    const files = new TerraformAsset(this, "module", { path: MODULE_DIR, type: AssetType.DIRECTORY, assetHash: "otlp-proxy" });
+    this.proxy = new TerraformHclModule(this, MODULE_CALL_NAME, {
+      source: `./${files.path}`,
+      skipAssetCreationFromLocalModules: true,
+      variables: moduleInputs(settings, region),
     });
-    this.addOutputs(region);
-    this.observability = addRegionObservability(this, { region, settings, proxy: this.proxy });
-  }
-
-  private addOutputs(region: string): void {
-    const proxy = this.proxy;
-    const output = (id: string, value: string, description: string) => new TerraformOutput(this, id, { value, description });
-    output("otlp_endpoint", proxy.endpoint, "Base OTLP/HTTP endpoint for tools (OTEL_EXPORTER_OTLP_ENDPOINT); clients append /v1/<signal>.");
-    for (const signal of proxy.signals) {
-      output(`${signal}_url`, proxy.signalUrl(signal), `Full URL of the ${signal} route (POST ${signalPath(signal)}), for per-signal endpoint settings.`);
+    this.proxy.overrideLogicalId(MODULE_CALL_NAME);
+    for (const output of moduleOutputs()) {
+      const forwarded = new TerraformOutput(this, `output-${output.name}`, {
+        value: `\${module.${MODULE_CALL_NAME}.${output.name}}`,
+        description: output.description,
+        sensitive: output.sensitive,
+      });
+      forwarded.overrideLogicalId(output.name);
     }
-    addAccessOutputs(this, proxy, region);
-    output("log_group_name", proxy.logDestination.logGroup.name, "CloudWatch log group that receives OTLP log records.");
-    new TerraformOutput(this, "client_config", {
-      value: clientSnippets(proxy.endpoint),
-      description: `Ready settings for each AI tool and any OpenTelemetry SDK, by name; replace ${DEFAULT_API_KEY_PLACEHOLDER} with the key from get_api_key_command.`,
-    });
   }
 }

@@ -1,37 +1,28 @@
-import { resolve } from "path";
-import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "../../settings/load-settings";
-import { parseSettings } from "../../settings/parse-settings";
-import { SettingsError } from "../../settings/settings-error";
+import { relative, resolve } from "path";
+import { MODULE_DIR } from "../../stacks/otlp-proxy-module-files";
 import { writeModule } from "./write-module";
 
-/** `npm run module [-- --out DIR]`: writes the plain Terraform module (default `dist/terraform-module/`). */
+const USAGE = "Usage: npm run module -- [--out DIR]   (default: modules/otlp-proxy, the module the region stacks call)";
+
+/**
+ * `npm run module [-- --out DIR]`: regenerates the Terraform module from its TypeScript definition. Writes only the
+ * module's own files; anything else in DIR is left alone.
+ */
 function main(argv: readonly string[]): number {
-  let outDir = "dist/terraform-module";
+  let outDir = MODULE_DIR;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--out" && argv[i + 1]) outDir = argv[++i];
-    else if (argv[i].startsWith("--out=")) outDir = argv[i].slice("--out=".length);
+    if (argv[i] === "--out" && argv[i + 1] !== undefined) outDir = resolve(argv[++i]);
+    else if (argv[i].startsWith("--out=")) outDir = resolve(argv[i].slice("--out=".length));
     else if (argv[i] === "--help" || argv[i] === "-h") {
-      console.log("Usage: npm run module -- [--out DIR]   (default dist/terraform-module)");
+      console.log(USAGE);
       return 0;
     } else {
-      console.error(`Unknown argument ${argv[i]}. Usage: npm run module -- [--out DIR]`);
+      console.error(`Unknown argument ${JSON.stringify(argv[i])}. ${USAGE}`);
       return 2;
     }
   }
-  const raw = readCdktfJsonContext()[SETTINGS_CONTEXT_KEY];
-  let parsed;
-  try {
-    parsed = parseSettings(raw);
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
-  const configuredKeys = raw && typeof raw === "object" ? Object.keys(raw) : [];
-  const target = resolve(outDir);
-  const { files, note } = writeModule({ outDir: target, settings: parsed.settings, configuredKeys });
-  console.log(`Wrote the Terraform module to ${target}:\n${files.map((f) => `  ${f}`).join("\n")}`);
-  if (note) console.warn(`Note: ${note}`);
+  const files = writeModule(outDir);
+  console.log(`Wrote the Terraform module to ${relative(process.cwd(), outDir) || "."}:\n${files.map((f) => `  ${f}`).join("\n")}`);
   return 0;
 }
 

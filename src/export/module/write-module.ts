@@ -1,12 +1,8 @@
-import { spawnSync } from "child_process";
-import { mkdirSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { dirname, join } from "path";
 import { App } from "../../cdktf";
-import { ProxySettings } from "../../settings/defaults";
-import { HclExportError } from "../hcl/hcl-export-error";
-import { fetchProviderSchemas } from "../hcl/provider-schema";
-import { renderHcl } from "../hcl/render-hcl";
+import { DEFAULTS, ProxySettings } from "../../settings/defaults";
 import { exampleRoot } from "./module-example";
 import { AWS_PROVIDER_REQUIREMENT, TERRAFORM_REQUIREMENT } from "./module-requirements";
 import { moduleReadme } from "./module-readme";
@@ -38,59 +34,44 @@ export function synthesizeModule(): { files: ModuleFiles; outputs: readonly Modu
   };
 }
 
-export interface WriteModuleOptions {
-  /** The module folder; its content is replaced. */
-  readonly outDir: string;
-  /** The project's parsed settings, for the example's values. */
-  readonly settings: ProxySettings;
-  /** Settings keys written in cdktf.json, so the example shows only what the project sets. */
-  readonly configuredKeys: readonly string[];
-  /** The environment for Terraform (fmt, and the provider schema for HCL). @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
-}
+/** The files `writeModule` writes, relative to the module folder; nothing else there is touched. */
+export const MODULE_FILE_NAMES = ["versions.tf.json", "variables.tf.json", "main.tf.json", "outputs.tf.json", "README.md", "examples/two-regions/main.tf"] as const;
 
-/** Writes the module, its README and `examples/two-regions/`, and formats the HCL with `terraform fmt`. */
-export function writeModule(options: WriteModuleOptions): { readonly files: readonly string[]; readonly format: "hcl" | "json"; readonly note?: string } {
-  const { files, outputs } = synthesizeModule();
-  rmSync(options.outDir, { recursive: true, force: true });
-  mkdirSync(options.outDir, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, text: string) => {
-    const path = join(options.outDir, name);
-    mkdirSync(join(path, ".."), { recursive: true });
-    writeFileSync(path, text);
-    written.push(name);
-  };
-  const hcl = toHcl(files, options.env ?? process.env);
-  for (const [name, content] of Object.entries(files)) {
-    if (hcl) write(name.replace(/\.tf\.json$/, ".tf"), hcl[name as keyof ModuleFiles]);
-    else write(name, `${JSON.stringify(content, null, 2)}\n`);
-  }
-  const example = exampleRoot(options.settings, options.configuredKeys, options.settings.regions.slice(0, 2), "../..");
-  write("examples/two-regions/main.tf", example);
-  write("README.md", moduleReadme(outputs, example));
-  // Formatting is cosmetic; a machine without Terraform still gets a valid module.
-  spawnSync("terraform", ["fmt", "-recursive", options.outDir], { encoding: "utf8", env: options.env ?? process.env });
-  return { files: written, format: hcl ? "hcl" : "json", ...(hclProblem ? { note: hclProblem } : {}) };
-}
-
-let hclProblem: string | undefined;
+/** The regions the committed example calls the module in. */
+const EXAMPLE_REGIONS = ["us-east-1", "eu-west-1"];
 
 /**
- * The module as readable HCL, through the project's JSON-to-HCL converter (src/export/hcl/), which needs the aws
- * provider's schema (`terraform providers schema -json`, from the registry or a configured mirror). Without it the
- * module is written as `.tf.json`, which Terraform reads the same way.
+ * The module's files, by path relative to its folder: the Terraform JSON (which Terraform reads as it reads HCL), a
+ * README of inputs and outputs, and `examples/two-regions/`, with the defaults of every setting, so the committed module
+ * never depends on one project's cdktf.json.
  */
-function toHcl(files: ModuleFiles, env: NodeJS.ProcessEnv): Record<keyof ModuleFiles, string> | undefined {
-  hclProblem = undefined;
-  try {
-    const schemas = fetchProviderSchemas({ aws: { source: AWS_PROVIDER_REQUIREMENT.source, version: "5.100.0" } }, env);
-    return Object.fromEntries(Object.entries(files).map(([name, content]) => [name, renderHcl(content, schemas)])) as Record<keyof ModuleFiles, string>;
-  } catch (error) {
-    if (!(error instanceof HclExportError)) throw error;
-    hclProblem = `written as .tf.json, since the HCL export failed: ${error.message.split("\n")[0]}`;
-    return undefined;
+export function moduleFiles(): Record<(typeof MODULE_FILE_NAMES)[number], string> {
+  const { files, outputs } = synthesizeModule();
+  const example = exampleRoot({ ...DEFAULTS, regions: EXAMPLE_REGIONS } as ProxySettings, ["teams"], EXAMPLE_REGIONS, "../..");
+  const json = (content: object) => `${JSON.stringify(content, null, 2)}\n`;
+  return {
+    "versions.tf.json": json(files["versions.tf.json"]),
+    "variables.tf.json": json(files["variables.tf.json"]),
+    "main.tf.json": json(files["main.tf.json"]),
+    "outputs.tf.json": json(files["outputs.tf.json"]),
+    "README.md": moduleReadme(outputs, example),
+    "examples/two-regions/main.tf": example,
+  };
+}
+
+/**
+ * Writes the module's files into `outDir` (created if missing). Only the files in {@link MODULE_FILE_NAMES} are
+ * written; nothing else in the folder is read, changed or deleted.
+ */
+export function writeModule(outDir: string): readonly string[] {
+  const written: string[] = [];
+  for (const [name, text] of Object.entries(moduleFiles())) {
+    const path = join(outDir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    written.push(name);
   }
+  return written;
 }
 
 /** cdktf's `//` metadata keys, which Terraform ignores, are left out of the published module. */
