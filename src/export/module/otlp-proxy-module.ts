@@ -38,13 +38,13 @@ import { alarmSpecs, isExtendedStatistic, THROTTLED_METRIC, throttledFilterPatte
 import { transactionSearchName, transactionSearchTemplate } from "../../observability/transaction-search-template";
 import { SIGNAL_ENDPOINTS, SIGNALS, Signal, signalPath } from "../../otlp/signals";
 import { accessLogFormat } from "../../proxy/access-log-format";
-import { PUSH_TO_CLOUDWATCH_LOGS_POLICY_ARN } from "../../proxy/account-logging-role";
-import { TEAM_TAG } from "../../proxy/api-access";
-import { DOMAIN_SECURITY_POLICY } from "../../proxy/custom-domain";
+import { PUSH_TO_CLOUDWATCH_LOGS_POLICY_ARN } from "../../proxy/account-logging-policy";
+import { TEAM_TAG } from "../../proxy/team-tag";
+import { DOMAIN_SECURITY_POLICY } from "../../proxy/domain-security-policy";
 import { API_KEY_HEADER, gatewayResponseBody, gatewayResponseSpecs, SOURCE_IP_DENIED_RESPONSE } from "../../proxy/gateway-responses";
 import { apiGatewayTrustPolicy, integrationPolicyStatements } from "../../proxy/integration-policy";
 import { BINARY_MEDIA_TYPES, MINIMUM_COMPRESSION_SIZE_BYTES, REDEPLOYING_REST_API_ATTRIBUTES } from "../../proxy/rest-api-settings";
-import { integrationRequestHeaders } from "../../proxy/otlp-route";
+import { integrationRequestHeaders } from "../../proxy/integration-request";
 import { redeploymentTrigger } from "../../proxy/redeployment-trigger";
 import { SerialApiChanges } from "../../proxy/serial-api-changes";
 import { sourceIpPolicy } from "../../proxy/source-ip-policy";
@@ -53,7 +53,7 @@ import { AWS_COMMERCIAL_REGIONS } from "../../settings/aws-rules";
 import { AlarmSettings } from "../../settings/parse-alarms";
 import { ACCESS_LOG_DEFAULTS } from "../../settings/parse-access-logs";
 import { NAME_PREFIX_DEFAULTS } from "../../settings/parse-name-prefix";
-import { getApiKeyCommand } from "../../stacks/access-outputs";
+import { getApiKeyCommand } from "../../proxy/api-key-command";
 import { hcl, listSlot, tf, tfExpr, tfNumber, tfTemplate } from "./hcl-expression";
 import { dashboardLocals } from "./module-dashboard";
 import { MODULE_VARIABLES, PREFIXED_CIDR } from "./module-variables";
@@ -74,7 +74,7 @@ const signalOn = (signal: Signal) => `contains(local.signals, ${JSON.stringify(s
 const snake = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_");
 
 /**
- * The OTLP proxy for one region as a plain Terraform module: input variables instead of settings, no provider and no
+ * The only definition of the proxy's resources. The OTLP proxy for one region as a plain Terraform module: input variables instead of settings, no provider and no
  * backend, and `count`/`for_each` wherever a setting changes what exists. It builds the same resources as
  * `OtlpProxy` and the region stack's observability from the same pure tables; resource names are the module's own
  * (addresses such as `aws_api_gateway_resource.logs` are its public contract).
@@ -188,8 +188,11 @@ export class OtlpProxyModule extends TerraformStack {
           httpMethod: "POST",
           type: "AWS",
           integrationHttpMethod: "POST",
+          // arn:aws:apigateway:<region>:<service>:path/<path> (aws-behaviour.md, "AWS service integrations" [doc]/[code]).
           uri: tf(`"arn:aws:apigateway:\${local.region}:${SIGNAL_ENDPOINTS[signal].service}:path${signalPath(signal)}"`),
           credentials: role.arn,
+          // No request templates: WHEN_NO_MATCH passes the body through unchanged [doc]. Request content handling stays
+          // unset, so bodies of a binary media type pass byte for byte and JSON stays text [doc, recorded].
           passthroughBehavior: "WHEN_NO_MATCH",
           requestParameters: Object.fromEntries(Object.entries(integrationRequestHeaders(staticHeaders)).map(([k, value]) => [k, tfTemplate(value)])),
 
