@@ -1,4 +1,4 @@
-import { RECOMMENDED } from "../cost/presets";
+import { RECOMMENDED } from "./recommended-intervals";
 
 /** What every snippet needs besides the endpoint. */
 export interface SnippetOptions {
