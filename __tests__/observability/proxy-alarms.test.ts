@@ -1,91 +1,117 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/observability/api-gateway-metrics";
 import { THROTTLED_METRIC, throttledFilterPattern } from "../../src/observability/alarm-specs";
-import { resourcesOfType, synthesizeApp } from "../support/synth";
-import { refersToStackResource } from "../support/terraform-refs";
+import { cleanPlannedRoots, committedModule, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
 
-describe("ProxyAlarms in a region stack", () => {
-  const [stack] = synthesizeApp({ regions: ["us-west-2"], alarms: { emails: ["oncall@example.com", "lead@example.com"] } });
-  const alarms = resourcesOfType(stack.json, "aws_cloudwatch_metric_alarm");
-  const byId = (id: string) => alarms.find((a) => a["//"].metadata.path.endsWith(`/alarms/${id}`))!;
+// The proxy's alarms, as the module plans them for the alarm inputs a region stack passes.
+const { main } = committedModule();
+const TOPIC = "arn:aws:sns:us-west-2:123456789012:ops";
+const alarmsOf = (plan: ModulePlan) => plan.ofType("aws_cloudwatch_metric_alarm");
+const byName = (plan: ModulePlan, name: string) => plan.at(`aws_cloudwatch_metric_alarm.${name}[0]`);
 
+let plan: Record<string, ModulePlan>;
+beforeAll(() => {
+  plan = planModuleCalls({
+    notified: { inputs: { alarms: { emails: ["oncall@example.com", "lead@example.com"] } } },
+    noLogs: { inputs: { access_logs: false } },
+    existing: { inputs: { alarms: { topic_arns: { "us-west-2": TOPIC }, emails: ["a@example.com"] } } },
+    quiet: {},
+    custom: { inputs: { alarms: { period_seconds: 60, evaluation_periods: 5, server_errors_per_period: 1, integration_latency_p99_millis: 2000 } } },
+    off: { inputs: { alarms: { enabled: false, emails: ["a@example.com"] }, access_logs: false } },
+  });
+}, PLAN_TIMEOUT_MS);
+afterAll(cleanPlannedRoots);
+
+describe("the module's alarms", () => {
   test("creates the 5XX, 4XX-spike, integration-latency and (with access logs) 429 alarms by default", () => {
-    expect(alarms.map((a) => a["//"].metadata.path.split("/").pop()).sort()).toEqual(["client-errors", "integration-latency", "server-errors", "throttled"]);
+    expect(alarmsOf(plan.quiet).map((a) => a.name).sort()).toEqual(["client_errors", "integration_latency", "server_errors", "throttled"]);
+    expect(alarmsOf(plan.quiet).map((a) => a.values.alarm_name).sort()).toEqual([
+      "otlp-proxy-prod-client-errors",
+      "otlp-proxy-prod-integration-latency",
+      "otlp-proxy-prod-server-errors",
+      "otlp-proxy-prod-throttled",
+    ]);
   });
 
-  test("watches only documented AWS/ApiGateway metrics of the stack's own API and stage", () => {
-    for (const alarm of alarms.filter((a) => a.namespace === API_GATEWAY_NAMESPACE)) {
-      expect(Object.keys(API_GATEWAY_METRICS)).toContain(alarm.metric_name);
-      expect(API_GATEWAY_DIMENSION_SETS.map((s) => s.join())).toContain(Object.keys(alarm.dimensions).sort().join());
-      expect(refersToStackResource(stack.json, alarm.dimensions.ApiName, "aws_api_gateway_rest_api")).toBe(true);
-      expect(refersToStackResource(stack.json, alarm.dimensions.Stage, "aws_api_gateway_stage")).toBe(true);
+  test("watches only documented AWS/ApiGateway metrics of the module's own API and stage", () => {
+    const watched = alarmsOf(plan.quiet).filter((a) => a.values.namespace === API_GATEWAY_NAMESPACE);
+    expect(watched).toHaveLength(3);
+    for (const { name, values } of watched) {
+      expect(Object.keys(API_GATEWAY_METRICS)).toContain(values.metric_name);
+      expect(API_GATEWAY_DIMENSION_SETS.map((s) => s.join())).toContain(Object.keys(values.dimensions).sort().join());
+      expect(values.dimensions).toEqual({ ApiName: "otlp-proxy", Stage: "prod" });
+      expect(main.resource.aws_cloudwatch_metric_alarm[name].dimensions).toEqual({
+        ApiName: "${aws_api_gateway_rest_api.api.name}",
+        Stage: "${aws_api_gateway_stage.api_stage.stage_name}",
+      });
     }
   });
 
   test("uses the thresholds and statistics from the defaults", () => {
-    expect(byId("server-errors")).toMatchObject({ metric_name: "5XXError", statistic: "Sum", threshold: 5, period: 300, evaluation_periods: 1 });
-    expect(byId("client-errors")).toMatchObject({ metric_name: "4XXError", statistic: "Sum", threshold: 100 });
-    expect(byId("integration-latency")).toMatchObject({ metric_name: "IntegrationLatency", extended_statistic: "p99", threshold: 5000 });
-    expect(byId("integration-latency").statistic).toBeUndefined();
-    for (const alarm of alarms) expect(alarm).toMatchObject({ comparison_operator: "GreaterThanOrEqualToThreshold", treat_missing_data: "notBreaching" });
+    expect(byName(plan.quiet, "server_errors")).toMatchObject({ metric_name: "5XXError", statistic: "Sum", threshold: 5, period: 300, evaluation_periods: 1 });
+    expect(byName(plan.quiet, "client_errors")).toMatchObject({ metric_name: "4XXError", statistic: "Sum", threshold: 100 });
+    expect(byName(plan.quiet, "integration_latency")).toMatchObject({ metric_name: "IntegrationLatency", extended_statistic: "p99", threshold: 5000, statistic: null });
+    for (const alarm of alarmsOf(plan.quiet)) expect(alarm.values).toMatchObject({ comparison_operator: "GreaterThanOrEqualToThreshold", treat_missing_data: "notBreaching" });
   });
 
-  test("counts 429 answers with a metric filter on the stack's access-log group, and alarms on that metric", () => {
-    const [filter] = resourcesOfType(stack.json, "aws_cloudwatch_log_metric_filter");
-    expect(refersToStackResource(stack.json, filter.log_group_name, "aws_cloudwatch_log_group")).toBe(true);
+  test("counts 429 answers with a metric filter on the access-log group, and alarms on that metric", () => {
+    const filter = plan.quiet.at("aws_cloudwatch_log_metric_filter.throttled_filter[0]");
+    expect(filter.log_group_name).toBe("otlp-proxy-access");
+    expect(main.resource.aws_cloudwatch_log_metric_filter.throttled_filter.log_group_name).toBe("${aws_cloudwatch_log_group.access_logs[0].name}");
     expect(filter.pattern).toBe(throttledFilterPattern("status"));
-    expect(filter.metric_transformation).toMatchObject({ namespace: THROTTLED_METRIC.namespace, name: THROTTLED_METRIC.name, value: "1" });
-    expect(byId("throttled")).toMatchObject({ namespace: THROTTLED_METRIC.namespace, metric_name: THROTTLED_METRIC.name, statistic: "Sum", threshold: 10 });
-    expect(byId("throttled").dimensions).toBeUndefined();
+    expect(filter.metric_transformation).toEqual([expect.objectContaining({ namespace: THROTTLED_METRIC.namespace, name: THROTTLED_METRIC.name, value: "1" })]);
+    expect(byName(plan.quiet, "throttled")).toMatchObject({ namespace: THROTTLED_METRIC.namespace, metric_name: THROTTLED_METRIC.name, statistic: "Sum", threshold: 10, dimensions: null });
   });
 
   test("has no 429 alarm without access logs: AWS/ApiGateway has no 429 metric", () => {
-    const [noLogs] = synthesizeApp({ regions: ["us-west-2"], accessLogs: false });
-    expect(resourcesOfType(noLogs.json, "aws_cloudwatch_log_metric_filter")).toEqual([]);
-    expect(resourcesOfType(noLogs.json, "aws_cloudwatch_metric_alarm").map((a) => a.metric_name).sort()).toEqual(["4XXError", "5XXError", "IntegrationLatency"]);
+    expect(plan.noLogs.ofType("aws_cloudwatch_log_metric_filter")).toEqual([]);
+    expect(alarmsOf(plan.noLogs).map((a) => a.values.metric_name).sort()).toEqual(["4XXError", "5XXError", "IntegrationLatency"]);
   });
 
   test("notifies a topic it creates, with one email subscription per address", () => {
-    const [topic] = resourcesOfType(stack.json, "aws_sns_topic");
-    expect(topic.name).toBe("otlp-proxy-alarms");
-    const subscriptions = resourcesOfType(stack.json, "aws_sns_topic_subscription");
-    expect(subscriptions.map((s) => s.endpoint).sort()).toEqual(["lead@example.com", "oncall@example.com"]);
-    for (const s of subscriptions) expect(s).toMatchObject({ protocol: "email", topic_arn: expect.stringMatching(/^\$\{aws_sns_topic\./) });
-    for (const alarm of alarms) {
-      expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\..+\.arn\}$/)]);
-      expect(alarm.ok_actions).toEqual(alarm.alarm_actions);
+    expect(plan.notified.ofType("aws_sns_topic").map((t) => t.values.name)).toEqual(["otlp-proxy-alarms"]);
+    const subscriptions = plan.notified.ofType("aws_sns_topic_subscription");
+    expect(subscriptions.map((s) => s.values.endpoint).sort()).toEqual(["lead@example.com", "oncall@example.com"]);
+    for (const s of subscriptions) {
+      expect(s.values.protocol).toBe("email");
+      expect(s.unknown.topic_arn).toBe(true);
     }
-    expect(stack.json.output.alarm_topic_arn.value).toMatch(/^\$\{aws_sns_topic\./);
+    // The topic's ARN is known only after apply: each alarm notifies local.alarm_topic_arn, the created topic here.
+    expect(main.locals.alarm_topic_arn).toBe("${var.alarms.enabled ? lookup(var.alarms.topic_arns, local.region, one(aws_sns_topic.alarms[*].arn)) : null}");
+    expect(main.resource.aws_sns_topic_subscription.alarm_email.topic_arn).toBe("${local.alarm_topic_arn}");
+    for (const alarm of alarmsOf(plan.notified)) {
+      expect(alarm.unknown.alarm_actions).toBeTruthy();
+      expect(alarm.unknown.ok_actions).toBeTruthy();
+      expect(main.resource.aws_cloudwatch_metric_alarm[alarm.name].ok_actions).toBe(main.resource.aws_cloudwatch_metric_alarm[alarm.name].alarm_actions);
+    }
+    expect(plan.notified.outputs.alarm_topic_arn.unknown).toBe(true);
   });
 
   test("notifies an existing topic of its region instead of creating one", () => {
-    const arn = "arn:aws:sns:us-west-2:123456789012:ops";
-    const [withTopic] = synthesizeApp({ regions: ["us-west-2"], alarms: { topicArns: { "us-west-2": arn }, emails: ["a@example.com"] } });
-    expect(resourcesOfType(withTopic.json, "aws_sns_topic")).toEqual([]);
-    expect(resourcesOfType(withTopic.json, "aws_sns_topic_subscription")).toEqual([expect.objectContaining({ topic_arn: arn })]);
-    for (const alarm of resourcesOfType(withTopic.json, "aws_cloudwatch_metric_alarm")) expect(alarm.alarm_actions).toEqual([arn]);
+    expect(plan.existing.ofType("aws_sns_topic")).toEqual([]);
+    expect(plan.existing.ofType("aws_sns_topic_subscription").map((s) => s.values)).toEqual([expect.objectContaining({ topic_arn: TOPIC, endpoint: "a@example.com" })]);
+    for (const alarm of alarmsOf(plan.existing)) expect(alarm.values).toMatchObject({ alarm_actions: [TOPIC], ok_actions: [TOPIC] });
+    expect(plan.existing.outputs.alarm_topic_arn.value).toBe(TOPIC);
   });
 
   test("creates no topic and no actions when nobody is to be notified", () => {
-    const [quiet] = synthesizeApp({ regions: ["us-west-2"] });
-    expect(resourcesOfType(quiet.json, "aws_sns_topic")).toEqual([]);
-    for (const alarm of resourcesOfType(quiet.json, "aws_cloudwatch_metric_alarm")) expect(alarm.alarm_actions).toBeUndefined();
-    expect(quiet.json.output.alarm_topic_arn).toBeUndefined();
+    expect(plan.quiet.ofType("aws_sns_topic")).toEqual([]);
+    expect(plan.quiet.ofType("aws_sns_topic_subscription")).toEqual([]);
+    for (const alarm of alarmsOf(plan.quiet)) expect(alarm.values.alarm_actions).toBeNull();
+    expect(plan.quiet.outputs.alarm_topic_arn).toEqual({ value: null, unknown: false });
   });
 
-  test("follows the thresholds and periods from settings", () => {
-    const [custom] = synthesizeApp({ regions: ["us-west-2"], alarms: { periodSeconds: 60, evaluationPeriods: 5, serverErrorsPerPeriod: 1, integrationLatencyP99Millis: 2000 } });
-    const list = resourcesOfType(custom.json, "aws_cloudwatch_metric_alarm");
-    for (const alarm of list) expect(alarm).toMatchObject({ period: 60, evaluation_periods: 5 });
-    expect(list.find((a) => a.metric_name === "5XXError")!.threshold).toBe(1);
-    expect(list.find((a) => a.metric_name === "IntegrationLatency")!.threshold).toBe(2000);
+  test("follows the thresholds and periods from its inputs", () => {
+    const list = alarmsOf(plan.custom);
+    for (const alarm of list) expect(alarm.values).toMatchObject({ period: 60, evaluation_periods: 5 });
+    expect(byName(plan.custom, "server_errors").threshold).toBe(1);
+    expect(byName(plan.custom, "integration_latency").threshold).toBe(2000);
   });
 
   test("are all removed, with the filter, topic and subscriptions, when turned off", () => {
-    const [off] = synthesizeApp({ regions: ["us-west-2"], alarms: { enabled: false, emails: ["a@example.com"] } });
     for (const type of ["aws_cloudwatch_metric_alarm", "aws_cloudwatch_log_metric_filter", "aws_sns_topic", "aws_sns_topic_subscription"]) {
-      expect(resourcesOfType(off.json, type)).toEqual([]);
+      expect(plan.off.ofType(type)).toEqual([]);
     }
-    const alarmWidgets = JSON.parse(resourcesOfType(off.json, "aws_cloudwatch_dashboard")[0].dashboard_body).widgets.filter((w: any) => w.type === "alarm");
+    const alarmWidgets = JSON.parse(plan.off.at("aws_cloudwatch_dashboard.proxy[0]").dashboard_body).widgets.filter((w: any) => w.type === "alarm");
     expect(alarmWidgets).toEqual([]);
   });
 });

@@ -1,82 +1,133 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/observability/api-gateway-metrics";
-import { resourcesOfType, synthesizeApp, SynthesizedStack } from "../support/synth";
-import { refersToStackResource, terraformReferences } from "../support/terraform-refs";
+import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
 
-function dashboardOf(stack: SynthesizedStack): { name: string; body: any } | undefined {
-  const [dashboard] = resourcesOfType(stack.json, "aws_cloudwatch_dashboard");
-  return dashboard && { name: dashboard.dashboard_name, body: JSON.parse(dashboard.dashboard_body) };
+// The dashboard is a local of the module (local.dashboard_body). Where the plan knows the body (no alarm ARNs and no
+// team key ids in it, which exist only after apply), it is read from the planned dashboard; where it does not, the
+// module's own dashboard locals are evaluated with those attributes filled in, an evaluation first checked against a
+// planned body.
+const { main } = committedModule();
+const DASHBOARD_LOCALS = ["region", "signals", "route_paths", "dashboard_sections", "dashboard_section_heights", "dashboard_widgets", "dashboard_body"];
+const ALARMS = ["server_errors", "client_errors", "integration_latency", "throttled"];
+const KEY_ID = (team: string) => `key-id-${team}`;
+const ALARM_ARN = (alarm: string) => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarm}`;
+
+/** The module's dashboard body for these inputs, with what only apply knows filled in. */
+function evaluatedBody(inputs: Record<string, any>, region: string): any {
+  const teams: { name: string }[] = inputs.teams ?? [{ name: "default" }];
+  const alarmsOn = inputs.alarms?.enabled ?? true;
+  const accessLogsOn = inputs.access_logs ?? true;
+  const standIns: Record<string, unknown> = {
+    "data.aws_region.current.name": region,
+    "aws_api_gateway_rest_api.api.name": inputs.name_prefix ?? "otlp-proxy",
+    "aws_api_gateway_stage.api_stage.stage_name": inputs.stage_name ?? "prod",
+    "aws_cloudwatch_log_group.otlp_logs.name": inputs.log_group_name ?? "otlp-logs",
+    "aws_cloudwatch_log_group.access_logs": accessLogsOn ? [{ name: "otlp-proxy-access" }] : [],
+    "aws_api_gateway_api_key.team": Object.fromEntries(teams.map((t) => [t.name, { id: KEY_ID(t.name) }])),
+    ...Object.fromEntries(
+      ALARMS.map((alarm) => [`aws_cloudwatch_metric_alarm.${alarm}`, alarmsOn && (accessLogsOn || alarm !== "throttled") ? [{ arn: ALARM_ARN(alarm) }] : []]),
+    ),
+  };
+  const locals = Object.fromEntries(DASHBOARD_LOCALS.map((name) => [name, main.locals[name]]));
+  return JSON.parse(evaluateExpression("${local.dashboard_body}", { vars: inputs, locals, standIns, moduleVariables: true }));
 }
 
-describe("ProxyDashboard in a region stack", () => {
-  // GIVEN every feature that adds widgets: detailed metrics, access logs with two teams, alarms
-  const [stack] = synthesizeApp({
-    regions: ["us-east-1"],
-    detailedMetrics: true,
-    teams: [{ name: "platform" }, { name: "data" }],
+const FULL = { detailed_metrics: true, teams: [{ name: "platform" }, { name: "data" }] };
+const QUIET = { alarms: { enabled: false }, access_logs: false };
+let plan: Record<string, ModulePlan>;
+beforeAll(() => {
+  plan = planModuleCalls({
+    // GIVEN every feature that adds widgets: detailed metrics, access logs with two teams, alarms
+    full: { region: "us-east-1", inputs: FULL },
+    known: { region: "us-east-1", inputs: { ...QUIET, detailed_metrics: true } },
+    frankfurt: { region: "eu-central-1", inputs: QUIET },
+    noMetrics: { region: "us-east-1", inputs: { ...QUIET, signals: ["traces", "logs"] } },
+    aiOff: { region: "us-east-1", inputs: { ...QUIET, dashboard: { ai_usage_widgets: false } } },
+    plain: { region: "us-east-1", inputs: QUIET },
+    off: { region: "us-east-1", inputs: { dashboard: { enabled: false } } },
   });
-  const { name, body } = dashboardOf(stack)!;
+}, PLAN_TIMEOUT_MS);
+afterAll(cleanPlannedRoots);
 
-  test("creates one dashboard per region stack, named for the region", () => {
-    expect(resourcesOfType(stack.json, "aws_cloudwatch_dashboard")).toHaveLength(1);
-    expect(name).toBe("otlp-proxy-us-east-1");
+const plannedBody = (call: string) => JSON.parse(plan[call].at("aws_cloudwatch_dashboard.proxy[0]").dashboard_body);
+
+describe("the module's dashboard", () => {
+  let body: any;
+  beforeAll(() => {
+    body = evaluatedBody(FULL, "us-east-1");
   });
 
-  test("names in its AWS/ApiGateway dimensions only the API and stage the stack creates", () => {
-    const lines = body.widgets.filter((w: any) => w.type === "metric").flatMap((w: any) => w.properties.metrics).filter((l: any[]) => l[0] === API_GATEWAY_NAMESPACE);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) {
-      expect(Object.keys(API_GATEWAY_METRICS)).toContain(line[1]);
-      const pairs: string[] = line.slice(2, -1);
-      const dims = Object.fromEntries(pairs.flatMap((v, i) => (i % 2 === 0 ? [[v, pairs[i + 1]]] : [])));
-      expect(API_GATEWAY_DIMENSION_SETS.map((s) => s.join())).toContain(Object.keys(dims).sort().join());
-      expect(refersToStackResource(stack.json, dims.ApiName, "aws_api_gateway_rest_api")).toBe(true);
-      expect(terraformReferences(dims.ApiName)[0].attribute).toBe("name");
-      expect(refersToStackResource(stack.json, dims.Stage, "aws_api_gateway_stage")).toBe(true);
-      if (dims.Resource) expect(resourcesOfType(stack.json, "aws_api_gateway_resource").map((r) => `/v1/${r.path_part}`)).toContain(dims.Resource);
+  test("is evaluated from the module's locals exactly as Terraform plans it", () => {
+    expect(evaluatedBody({ ...QUIET, detailed_metrics: true }, "us-east-1")).toEqual(plannedBody("known"));
+    expect(plan.full.resource("aws_cloudwatch_dashboard.proxy[0]").unknown.dashboard_body).toBe(true);
+  });
+
+  test("creates one dashboard per module call, named for the region", () => {
+    expect(plan.full.ofType("aws_cloudwatch_dashboard").map((d) => d.values.dashboard_name)).toEqual(["otlp-proxy-us-east-1"]);
+  });
+
+  test("names in its AWS/ApiGateway dimensions only the API and stage the module creates", () => {
+    for (const dashboard of [body, plannedBody("known")]) {
+      const lines = dashboard.widgets.filter((w: any) => w.type === "metric").flatMap((w: any) => w.properties.metrics).filter((l: any[]) => l[0] === API_GATEWAY_NAMESPACE);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        expect(Object.keys(API_GATEWAY_METRICS)).toContain(line[1]);
+        const pairs: string[] = line.slice(2, -1);
+        const dims = Object.fromEntries(pairs.flatMap((v, i) => (i % 2 === 0 ? [[v, pairs[i + 1]]] : [])));
+        expect(API_GATEWAY_DIMENSION_SETS.map((s) => s.join())).toContain(Object.keys(dims).sort().join());
+        expect(dims.ApiName).toBe(plan.known.at("aws_api_gateway_rest_api.api").name);
+        expect(dims.Stage).toBe(plan.known.at("aws_api_gateway_stage.api_stage").stage_name);
+        if (dims.Resource) expect(plan.known.ofType("aws_api_gateway_resource").map((r) => `/v1/${r.values.path_part}`)).toContain(dims.Resource);
+      }
     }
+    expect(main.locals.dashboard_sections).not.toMatch(/"ApiName", "(?!.*aws_api_gateway_rest_api\.api\.name)/);
   });
 
-  test("queries only the OTLP log group and the access-log group that the stack creates", () => {
+  test("queries only the OTLP log group and the access-log group that the module creates", () => {
     const sources = body.widgets.filter((w: any) => w.type === "log").map((w: any) => /^SOURCE '([^']+)'/.exec(w.properties.query)![1]);
-    expect(sources.length).toBeGreaterThan(0);
-    for (const source of sources) expect(refersToStackResource(stack.json, source, "aws_cloudwatch_log_group")).toBe(true);
-    expect(new Set(sources).size).toBe(2);
+    expect(new Set(sources)).toEqual(new Set(["otlp-logs", "otlp-proxy-access"]));
+    const planned = plannedBody("known").widgets.filter((w: any) => w.type === "log").map((w: any) => /^SOURCE '([^']+)'/.exec(w.properties.query)![1]);
+    expect(new Set(planned)).toEqual(new Set([plan.known.at("aws_cloudwatch_log_group.otlp_logs").name]));
+    expect(main.locals.dashboard_sections).toContain("SOURCE '${try(aws_cloudwatch_log_group.access_logs[0].name, \"\")}'");
+    expect(main.locals.dashboard_sections).toContain("SOURCE '${aws_cloudwatch_log_group.otlp_logs.name}'");
   });
 
-  test("lists the stack's alarms and each team's API key id", () => {
+  test("lists the module's alarms and each team's API key id", () => {
     const [alarmWidget] = body.widgets.filter((w: any) => w.type === "alarm");
-    for (const arn of alarmWidget.properties.alarms) expect(refersToStackResource(stack.json, arn, "aws_cloudwatch_metric_alarm")).toBe(true);
+    expect([...alarmWidget.properties.alarms].sort()).toEqual(ALARMS.map(ALARM_ARN).sort());
+    expect(main.locals.dashboard_sections).toContain(`"alarms" = concat(${ALARMS.map((a) => `aws_cloudwatch_metric_alarm.${a}[*].arn`).join(", ")})`);
     const text = JSON.stringify(body);
-    expect(text).toMatch(/\$\{aws_api_gateway_api_key\.[^}]+\.id\}`: platform/);
-    expect(text).toMatch(/\$\{aws_api_gateway_api_key\.[^}]+\.id\}`: data/);
+    expect(text).toContain(`${KEY_ID("platform")}\`: platform`);
+    expect(text).toContain(`${KEY_ID("data")}\`: data`);
   });
 
   test("outputs the dashboard's console URL", () => {
-    expect(stack.json.output.dashboard_url.value).toMatch(/^https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=us-east-1#dashboards\/dashboard\/\$\{aws_cloudwatch_dashboard\./);
+    expect(plan.full.outputs.dashboard_url.value).toBe(
+      "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/otlp-proxy-us-east-1",
+    );
   });
 
   test("draws PromQL widgets only where CloudWatch takes OTLP metrics and the metrics route exists", () => {
-    const promql = (settings: object) => JSON.stringify(dashboardOf(synthesizeApp(settings)[0])!.body).includes("claude_code.cost.usage");
-    expect(promql({ regions: ["us-east-1"] })).toBe(true);
-    expect(promql({ regions: ["eu-central-1"] })).toBe(false);
-    expect(promql({ regions: ["us-east-1"], signals: ["traces", "logs"] })).toBe(false);
-    expect(promql({ regions: ["us-east-1"], dashboard: { aiUsageWidgets: false } })).toBe(false);
+    const promql = (call: string) => JSON.stringify(plannedBody(call)).includes("claude_code.cost.usage");
+    expect(promql("plain")).toBe(true);
+    expect(promql("frankfurt")).toBe(false);
+    expect(promql("noMetrics")).toBe(false);
+    expect(promql("aiOff")).toBe(false);
   });
 
   test("leaves out per-team widgets without access logs, and per-route widgets without detailed metrics", () => {
-    const plain = dashboardOf(synthesizeApp({ regions: ["us-east-1"], accessLogs: false })[0])!.body;
-    const text = JSON.stringify(plain);
+    const text = JSON.stringify(plannedBody("plain"));
     expect(text).not.toContain("apiKeyId");
     expect(text).not.toContain('"Resource"');
+    expect(JSON.stringify(plannedBody("known"))).toContain('"Resource"');
+    expect(JSON.stringify(body)).toContain("apiKeyId");
   });
 
   test("is removed, with its output, when turned off", () => {
-    const [off] = synthesizeApp({ regions: ["us-east-1"], dashboard: { enabled: false } });
-    expect(resourcesOfType(off.json, "aws_cloudwatch_dashboard")).toEqual([]);
-    expect(off.json.output.dashboard_url).toBeUndefined();
+    expect(plan.off.ofType("aws_cloudwatch_dashboard")).toEqual([]);
+    expect(plan.off.outputs.dashboard_url).toEqual({ value: null, unknown: false });
   });
 
-  test("keeps its construct id, which is its Terraform address", () => {
-    expect(Object.keys(stack.json.resource.aws_cloudwatch_dashboard)).toEqual(["dashboard_9E73CAB7"]);
+  test("keeps its Terraform address", () => {
+    expect(plan.full.has("aws_cloudwatch_dashboard.proxy[0]")).toBe(true);
   });
 });

@@ -1,23 +1,32 @@
-import { resourcesOfType, synthesizeApp } from "../support/synth";
+import { cleanPlannedRoots, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
 
-describe("TransactionSearch in a region stack", () => {
+// X-Ray Transaction Search, switched on by a CloudFormation stack the module creates when its input asks for it.
+let plan: Record<string, ModulePlan>;
+beforeAll(() => {
+  plan = planModuleCalls({
+    byDefault: { region: "us-east-1" },
+    enabled: { region: "us-east-1", inputs: { transaction_search: { enabled: true, indexing_percentage: 10 } } },
+    listedElsewhere: { region: "us-east-1", inputs: { transaction_search: { enabled: true, regions: ["eu-west-1"] } } },
+    listedHere: { region: "eu-west-1", inputs: { transaction_search: { enabled: true, regions: ["eu-west-1"] } } },
+  });
+}, PLAN_TIMEOUT_MS);
+afterAll(cleanPlannedRoots);
+
+describe("the module's Transaction Search", () => {
   test("is off by default: Transaction Search is account-wide and changes X-Ray billing", () => {
-    const [stack] = synthesizeApp({ regions: ["us-east-1"] });
-    expect(resourcesOfType(stack.json, "aws_cloudformation_stack")).toEqual([]);
-    expect(stack.json.output.transaction_search_stack_id).toBeUndefined();
+    expect(plan.byDefault.ofType("aws_cloudformation_stack")).toEqual([]);
+    expect(plan.byDefault.outputs.transaction_search_stack_id).toEqual({ value: null, unknown: false });
   });
 
-  test("creates a CloudFormation stack holding the template, with the indexing percentage from settings", () => {
-    const [stack] = synthesizeApp({ regions: ["us-east-1"], transactionSearch: { enabled: true, indexingPercentage: 10 } });
-    const [cfn] = resourcesOfType(stack.json, "aws_cloudformation_stack");
+  test("creates a CloudFormation stack holding the template, with the indexing percentage from its input", () => {
+    const cfn = plan.enabled.at("aws_cloudformation_stack.transaction_search[0]");
     expect(cfn.name).toBe("otlp-proxy-transaction-search");
     expect(JSON.parse(cfn.template_body).Resources.TransactionSearchConfig.Properties).toEqual({ IndexingPercentage: 10 });
-    expect(Object.keys(stack.json.resource.aws_cloudformation_stack)).toEqual(["transaction-search_stack_E73DAE12"]);
-    expect(stack.json.output.transaction_search_stack_id.value).toMatch(/^\$\{aws_cloudformation_stack\..+\.id\}$/);
+    expect(plan.enabled.outputs.transaction_search_stack_id.unknown).toBe(true);
   });
 
   test("is created only in the regions listed, when a list is given", () => {
-    const stacks = synthesizeApp({ regions: ["us-east-1", "eu-west-1"], transactionSearch: { enabled: true, regions: ["eu-west-1"] } });
-    expect(stacks.map((s) => resourcesOfType(s.json, "aws_cloudformation_stack").length)).toEqual([0, 1]);
+    expect(plan.listedElsewhere.ofType("aws_cloudformation_stack")).toHaveLength(0);
+    expect(plan.listedHere.ofType("aws_cloudformation_stack")).toHaveLength(1);
   });
 });

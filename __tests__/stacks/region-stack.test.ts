@@ -1,7 +1,25 @@
-import { resourcesOfType, synthesizeApp } from "../support/synth";
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join, relative } from "path";
+import { parseSettings } from "../../src/settings/parse-settings";
+import { moduleInputs } from "../../src/stacks/module-inputs";
+import { COMMITTED_MODULE_DIR, committedModule } from "../support/plan-module";
+import { moduleCalls, synthesizeApp } from "../support/synth";
 
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
+
+// Each region stack is a root module with nothing but the provider, the backend, one call of the committed module with
+// the region's settings, and outputs forwarding the module's: the proxy's resources are defined only in the module.
 describe("RegionStack", () => {
-  const stacks = synthesizeApp({ regions: ["us-east-1", "eu-west-1"], tags: { team: "platform" } });
+  const raw = {
+    regions: ["us-east-1", "eu-west-1"],
+    tags: { team: "platform" },
+    signals: { default: ["logs"], "eu-west-1": ["traces", "metrics"] },
+    webAclArn: { "eu-west-1": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/otlp/12345678-1234-1234-1234-123456789012" },
+    allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::1"],
+    teams: [{ name: "platform", rateLimit: 5, burstLimit: 10 }, { name: "ops", enabled: false }],
+  };
+  const stacks = synthesizeApp(raw);
 
   test("is named otlp-proxy-<region>, one per configured region", () => {
     expect(stacks.map((s) => s.name)).toEqual(["otlp-proxy-us-east-1", "otlp-proxy-eu-west-1"]);
@@ -24,55 +42,58 @@ describe("RegionStack", () => {
     expect(stack.json.provider.aws).toEqual([{ region: "us-east-1" }]);
   });
 
-  test("signs each region's integrations for that region", () => {
+  test.each(stacks.map((s) => [s.name, s] as const))("%s calls the module once, as otlp_proxy, and holds no resource of its own", (_n, stack) => {
+    expect(Object.keys(moduleCalls(stack.json))).toEqual(["otlp_proxy"]);
+    expect(stack.json.resource).toBeUndefined();
+    expect(stack.json.data).toBeUndefined();
+    expect(moduleCalls(stack.json).otlp_proxy.source).toBe("./assets/module/otlp-proxy");
+  });
+
+  test("lets the module sign for the stack's region: the call inherits the stack's only provider", () => {
     for (const stack of stacks) {
-      for (const integration of resourcesOfType(stack.json, "aws_api_gateway_integration")) {
-        expect(integration.uri).toMatch(new RegExp(`^arn:aws:apigateway:${stack.region}:`));
+      expect(moduleCalls(stack.json).otlp_proxy.providers).toBeUndefined();
+      expect(stack.json.provider.aws).toHaveLength(1);
+    }
+  });
+
+  test("passes the region's settings as the module's inputs, per-region signals and network resolved", () => {
+    const { settings } = parseSettings(raw);
+    for (const stack of stacks) {
+      const { source, ...inputs } = moduleCalls(stack.json).otlp_proxy;
+      expect(inputs).toEqual(JSON.parse(JSON.stringify(moduleInputs(settings, stack.region))));
+      for (const name of Object.keys(inputs)) expect(committedModule().variables.variable).toHaveProperty([name]);
+    }
+    const [east, west] = stacks.map((s) => moduleCalls(s.json).otlp_proxy);
+    expect(east.signals).toEqual(["logs"]);
+    expect(west.signals).toEqual(["metrics", "traces"]);
+    expect(east.web_acl_arn).toBeUndefined();
+    expect(west.web_acl_arn).toBe(raw.webAclArn["eu-west-1"]);
+    expect(west.allowed_source_cidrs).toEqual(["203.0.113.0/24", "2001:db8::1"]);
+    expect(west.teams).toEqual([
+      expect.objectContaining({ name: "platform", rate_limit: 5, burst_limit: 10, enabled: true }),
+      expect.objectContaining({ name: "ops", enabled: false }),
+    ]);
+    expect(west.tags).toEqual({ team: "platform" });
+  });
+
+  test("forwards every output of the module, with its description", () => {
+    const declared = committedModule().outputs.output as Record<string, { description: string; sensitive?: boolean }>;
+    for (const stack of stacks) {
+      expect(Object.keys(stack.json.output).sort()).toEqual(Object.keys(declared).sort());
+      for (const [name, output] of Object.entries(declared)) {
+        expect(stack.json.output[name]).toMatchObject({ value: `\${module.otlp_proxy.${name}}`, description: output.description });
+        expect(Boolean(stack.json.output[name].sensitive)).toBe(Boolean(output.sensitive));
       }
     }
   });
 
-  describe("outputs", () => {
-    const { output } = stacks[1].json;
-    const stage = Object.keys(stacks[1].json.resource.aws_api_gateway_stage)[0];
-    const key = Object.keys(stacks[1].json.resource.aws_api_gateway_api_key)[0];
-
-    test("gives the stage's invoke URL as the base endpoint, and each route's full URL", () => {
-      expect(output.otlp_endpoint.value).toBe(`\${aws_api_gateway_stage.${stage}.invoke_url}`);
-      for (const signal of ["metrics", "traces", "logs"]) {
-        expect(output[`${signal}_url`].value).toBe(`\${aws_api_gateway_stage.${stage}.invoke_url}/v1/${signal}`);
-      }
-    });
-
-    test("gives the key's id and a ready command for its value, never the value itself", () => {
-      expect(output.api_key_id.value).toBe(`\${aws_api_gateway_api_key.${key}.id}`);
-      expect(output.get_api_key_command.value).toBe(
-        `aws apigateway get-api-key --api-key \${aws_api_gateway_api_key.${key}.id} --include-value --region eu-west-1 --query value --output text`,
-      );
-      for (const { value } of Object.values(output)) expect(JSON.stringify(value)).not.toMatch(/\.value\}/);
-    });
-
-    test("names the OTLP log group", () => {
-      expect(output.log_group_name.value).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.name\}$/);
-    });
-
-    test("gives every tool's settings built on the stack's endpoint, with the key as a placeholder", () => {
-      const snippets = output.client_config.value as unknown as Record<string, string>;
-      expect(Object.keys(snippets)).toEqual(expect.arrayContaining(["claude-code-env", "codex-config", "otel-sdk-env"]));
-      expect(snippets["claude-code-env"]).toContain(`OTEL_EXPORTER_OTLP_ENDPOINT='\${aws_api_gateway_stage.${stage}.invoke_url}'`);
-      expect(snippets["codex-config"]).toContain(`\${aws_api_gateway_stage.${stage}.invoke_url}/v1/traces`);
-      for (const snippet of Object.values(snippets)) expect(snippet).not.toMatch(/get-api-key|\.value\}/);
-    });
-
-    test("describes every output", () => {
-      for (const { description } of Object.values(output)) expect(description.length).toBeGreaterThan(20);
-    });
-
-    test("leaves out the URL of a route that does not exist", () => {
-      const [stack] = synthesizeApp({ regions: ["us-east-1"], signals: ["logs"] });
-      // Only the route URLs: other features add outputs of their own.
-      expect(Object.keys(stack.json.output).filter((name) => /^(metrics|traces|logs)_url$/.test(name))).toEqual(["logs_url"]);
-      expect(Object.keys(stack.json.output)).toEqual(expect.arrayContaining(["api_key_id", "get_api_key_command", "log_group_name", "otlp_endpoint"]));
-    });
+  test("carries the committed module's files in the stack folder, unchanged", () => {
+    const committed = filesUnder(COMMITTED_MODULE_DIR).map((file) => relative(COMMITTED_MODULE_DIR, file)).sort();
+    expect(committed).toEqual(expect.arrayContaining(["main.tf.json", "outputs.tf.json", "variables.tf.json", "versions.tf.json"]));
+    for (const stack of stacks) {
+      const copy = join(stack.dir, "assets", "module", "otlp-proxy");
+      expect(filesUnder(copy).map((file) => relative(copy, file)).sort()).toEqual(committed);
+      for (const file of committed) expect(readFileSync(join(copy, file), "utf8")).toBe(readFileSync(join(COMMITTED_MODULE_DIR, file), "utf8"));
+    }
   });
 });

@@ -18,8 +18,10 @@ export interface SynthesizedStack {
 export interface TerraformJson {
   readonly terraform: Record<string, any>;
   readonly provider: Record<string, any[]>;
+  /** Absent from region stacks, which hold no resources of their own: the proxy's resources are in the module they call. */
   readonly resource: Record<string, Record<string, Record<string, any>>>;
-  readonly output: Record<string, { value: string; description: string }>;
+  readonly module: Record<string, Record<string, any>>;
+  readonly output: Record<string, { value: string; description: string; sensitive?: boolean }>;
   readonly [key: string]: any;
 }
 
@@ -42,5 +44,12 @@ export function synthesizeApp(rawSettings: unknown = projectSettings()): Synthes
 
 /** Every resource of a type in a stack, as a list of their synthesized configurations. */
 export function resourcesOfType(json: TerraformJson, type: string): Record<string, any>[] {
-  return Object.values(json.resource[type] ?? {});
+  return Object.values(json.resource?.[type] ?? {});
+}
+
+/** The module calls of a stack by name, each with its arguments (cdktf's `//` metadata left out). */
+export function moduleCalls(json: TerraformJson): Record<string, Record<string, any>> {
+  return Object.fromEntries(
+    Object.entries(json.module ?? {}).map(([name, call]) => [name, Object.fromEntries(Object.entries(call).filter(([key]) => key !== "//"))]),
+  );
 }

@@ -1,0 +1,235 @@
+import { spawnSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { PROJECT_ROOT } from "./project";
+import { terraform, terraformEnv, terraformOk } from "./terraform-cli";
+
+/** The committed module every region stack calls. */
+export const COMMITTED_MODULE_DIR = join(PROJECT_ROOT, "modules", "otlp-proxy");
+
+/** The module's committed Terraform JSON files, parsed. */
+export function committedModule(): { main: Record<string, any>; variables: Record<string, any>; outputs: Record<string, any>; versions: Record<string, any> } {
+  const read = (name: string) => JSON.parse(readFileSync(join(COMMITTED_MODULE_DIR, name), "utf8"));
+  return { main: read("main.tf.json"), variables: read("variables.tf.json"), outputs: read("outputs.tf.json"), versions: read("versions.tf.json") };
+}
+
+/** The name of the module call when one call is planned, so addresses read `module.otlp_proxy.<type>.<name>[<index>]`. */
+export const PLANNED_CALL = "otlp_proxy";
+
+/** Time for one init and plan of a root, for the tests that plan. */
+export const PLAN_TIMEOUT_MS = 300_000;
+
+/** One planned resource: its values as the plan knows them (attributes known only after apply are absent). */
+export interface PlannedResource {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly index?: number | string;
+  readonly values: Record<string, any>;
+  /** The attributes Terraform will only know after apply (true, or a structure of trues, per attribute). */
+  readonly unknown: Record<string, any>;
+}
+
+/** One planned output of a module call: its value when the plan knows it, and what is known only after apply. */
+export interface PlannedOutput {
+  readonly value?: any;
+  /** true when the whole value is unknown; a structure of trues where only parts are; false when known. */
+  readonly unknown: any;
+}
+
+/** The plan of one call of the committed module. */
+export interface ModulePlan {
+  readonly call: string;
+  readonly region: string;
+  /** Every planned resource of the call, by full address (`module.otlp_proxy.aws_api_gateway_api_key.team["platform"]`). */
+  readonly resources: Readonly<Record<string, PlannedResource>>;
+  /** The module's outputs, by name. */
+  readonly outputs: Readonly<Record<string, PlannedOutput>>;
+  /** The planned resources of a type, in address order. */
+  ofType(type: string): PlannedResource[];
+  /** The planned values of the resource at `module.<call>.<address>`, failing when there is none. */
+  at(address: string): Record<string, any>;
+  /** The planned resource at `module.<call>.<address>`, failing when there is none. */
+  resource(address: string): PlannedResource;
+  /** Whether the plan holds a resource at `module.<call>.<address>`. */
+  has(address: string): boolean;
+}
+
+/** One call of the module in a planned root: its inputs and the provider's region. */
+export interface ModuleCall {
+  readonly inputs?: Record<string, unknown>;
+  readonly region?: string;
+}
+
+const roots: string[] = [];
+
+/**
+ * Plans the committed module (`modules/otlp-proxy`, by absolute path) with `inputs` in a new root folder in a temporary
+ * directory, as `module "otlp_proxy"` under an AWS provider for `region` with dummy credentials and no calls to AWS.
+ * Call {@link cleanPlannedRoots} in afterAll.
+ */
+export function planModule(inputs: Record<string, unknown> = {}, region = "us-west-2"): ModulePlan {
+  return planModuleCalls({ [PLANNED_CALL]: { inputs, region } })[PLANNED_CALL];
+}
+
+/**
+ * Plans several calls of the committed module in one root (one `terraform init`, one plan), each call under the AWS
+ * provider of its region: `terraform init`, `terraform plan -refresh=false -out=p`, `terraform show -json p`. Names of
+ * AWS resources may repeat across calls: nothing is applied.
+ */
+export function planModuleCalls(calls: Readonly<Record<string, ModuleCall>>): Record<string, ModulePlan> {
+  const dir = writeRoot(calls);
+  terraformOk(dir, ["init", "-input=false", "-backend=false"]);
+  terraformOk(dir, ["plan", "-input=false", "-lock=false", "-refresh=false", "-out=p"]);
+  const plan = JSON.parse(terraformOk(dir, ["show", "-json", "p"]));
+  return readPlan(plan, calls);
+}
+
+/** Plans calls that must be refused; returns Terraform's output, which names each failing call's errors. */
+export function planModuleFailure(calls: Readonly<Record<string, ModuleCall>>): string {
+  const dir = writeRoot(calls);
+  terraformOk(dir, ["init", "-input=false", "-backend=false"]);
+  const run = terraform(dir, ["plan", "-input=false", "-lock=false", "-refresh=false"]);
+  if (run.status === 0) throw new Error(`terraform plan accepted calls it should refuse:\n${run.output}`);
+  return run.output;
+}
+
+function writeRoot(calls: Readonly<Record<string, ModuleCall>>): string {
+  const dir = mkdtempSync(join(tmpdir(), "otlp-proxy-module-plan-"));
+  roots.push(dir);
+  const outputNames = Object.keys(committedModule().outputs.output);
+  const regions = [...new Set(Object.values(calls).map((call) => call.region ?? "us-west-2"))];
+  const alias = (region: string) => region.replace(/-/g, "_");
+  const provider = (region: string) => ({
+    alias: alias(region),
+    region,
+    access_key: "test",
+    secret_key: "test",
+    skip_credentials_validation: true,
+    skip_requesting_account_id: true,
+    skip_metadata_api_check: true,
+  });
+  const root = {
+    terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } },
+    provider: { aws: regions.map(provider) },
+    module: Object.fromEntries(
+      Object.entries(calls).map(([name, call]) => [
+        name,
+        { source: COMMITTED_MODULE_DIR, providers: { aws: `aws.${alias(call.region ?? "us-west-2")}` }, ...(call.inputs ?? {}) },
+      ]),
+    ),
+    output: Object.fromEntries(
+      Object.keys(calls).flatMap((call) => outputNames.map((name) => [`${call}__${name}`, { value: `\${module.${call}.${name}}` }])),
+    ),
+  };
+  writeFileSync(join(dir, "main.tf.json"), JSON.stringify(root, null, 2));
+  return dir;
+}
+
+function readPlan(plan: any, calls: Readonly<Record<string, ModuleCall>>): Record<string, ModulePlan> {
+  const outputNames = Object.keys(committedModule().outputs.output);
+  const unknownByAddress = new Map<string, Record<string, any>>(
+    (plan.resource_changes ?? []).map((change: any) => [change.address, change.change.after_unknown ?? {}]),
+  );
+  const all: PlannedResource[] = [];
+  const collect = (module: any) => {
+    for (const resource of module?.resources ?? []) {
+      if (resource.mode !== "managed") continue;
+      all.push({
+        address: resource.address,
+        type: resource.type,
+        name: resource.name,
+        index: resource.index,
+        values: resource.values ?? {},
+        unknown: unknownByAddress.get(resource.address) ?? {},
+      });
+    }
+    for (const child of module?.child_modules ?? []) collect(child);
+  };
+  collect(plan.planned_values?.root_module);
+
+  return Object.fromEntries(
+    Object.entries(calls).map(([call, { region }]) => {
+      const prefix = `module.${call}.`;
+      const resources = Object.fromEntries(all.filter((r) => r.address.startsWith(prefix)).map((r) => [r.address, r]));
+      const outputs = Object.fromEntries(
+        outputNames.map((name) => {
+          const planned = plan.planned_values?.outputs?.[`${call}__${name}`];
+          const unknown = plan.output_changes?.[`${call}__${name}`]?.after_unknown ?? true;
+          return [name, planned && "value" in planned ? { value: planned.value, unknown } : { unknown }];
+        }),
+      );
+      const resource = (address: string) => {
+        const found = resources[prefix + address];
+        if (!found) throw new Error(`No planned resource ${prefix + address}; planned: ${Object.keys(resources).join(", ")}`);
+        return found;
+      };
+      const plannedCall: ModulePlan = {
+        call,
+        region: region ?? "us-west-2",
+        resources,
+        outputs,
+        ofType: (type) => Object.values(resources).filter((r) => r.type === type).sort((a, b) => a.address.localeCompare(b.address)),
+        resource,
+        at: (address) => resource(address).values,
+        has: (address) => prefix + address in resources,
+      };
+      return [call, plannedCall];
+    }),
+  );
+}
+
+/** Removes every root folder {@link planModuleCalls} and {@link evaluateExpression} wrote. */
+export function cleanPlannedRoots(): void {
+  for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Evaluates one of the module's own expressions (Terraform JSON syntax, `${...}`) with `terraform console`, for values a
+ * plan leaves unknown because they sit next to an attribute known only after apply (a policy holding an ARN).
+ * `vars` are the variables the expression reads; no provider is needed, so nothing is installed.
+ */
+export function evaluateExpression(
+  expression: string,
+  {
+    vars = {},
+    locals = {},
+    standIns = {},
+    moduleVariables = false,
+  }: {
+    /** Values of the variables the expression reads (the module's inputs when `moduleVariables`). */
+    vars?: Record<string, unknown>;
+    /** Locals the expression reads, by name, as Terraform JSON expressions (usually the module's own). */
+    locals?: Record<string, string>;
+    /** Resource references (`aws_x.y.attribute`, or `aws_x.y` for all its instances) and the values to read instead. */
+    standIns?: Record<string, unknown>;
+    /** Declare the module's own variables (types, defaults, validation) instead of untyped ones. */
+    moduleVariables?: boolean;
+  } = {},
+): any {
+  const dir = mkdtempSync(join(tmpdir(), "otlp-proxy-module-expression-"));
+  roots.push(dir);
+  // A reference to a resource attribute (known only after apply) is read from a variable of the same value instead.
+  // Longest first, so a reference is never replaced inside a longer one.
+  const names = Object.keys(standIns).sort((a, b) => b.length - a.length);
+  const standInVar = (reference: string) => `stand_in_${names.indexOf(reference)}`;
+  const replaced = (text: string) => names.reduce((out, reference) => out.split(reference).join(`var.${standInVar(reference)}`), text);
+  const allVars = { ...vars, ...Object.fromEntries(names.map((reference) => [standInVar(reference), standIns[reference]])) };
+  writeFileSync(
+    join(dir, "main.tf.json"),
+    JSON.stringify({
+      variable: {
+        ...Object.fromEntries(Object.keys(allVars).map((name) => [name, {}])),
+        ...(moduleVariables ? committedModule().variables.variable : {}),
+      },
+      locals: { ...Object.fromEntries(Object.entries(locals).map(([name, text]) => [name, replaced(text)])), evaluated: replaced(expression) },
+    }),
+  );
+  vars = allVars;
+  writeFileSync(join(dir, "terraform.tfvars.json"), JSON.stringify(vars));
+  const run = spawnSync("terraform", ["console", "-no-color"], { cwd: dir, env: terraformEnv(), input: "jsonencode(local.evaluated)\n", encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`terraform console failed in ${dir}:\n${run.stdout}${run.stderr}`);
+  // The console prints the JSON text as an HCL string literal.
+  return JSON.parse(JSON.parse(run.stdout.trim()));
+}
