@@ -1,91 +1,138 @@
 import { spawn } from "child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { splitTemplate } from "../../src/export/hcl/hcl-template-string";
 import { fetchProviderSchemas, ProviderSchemas } from "../../src/export/hcl/provider-schema";
-import { renderHcl } from "../../src/export/hcl/render-hcl";
-import { synthHcl } from "../../src/export/hcl/synth-hcl";
+import { synthHcl, writeHclStack } from "../../src/export/hcl/synth-hcl";
 import { SettingsError } from "../../src/settings/settings-error";
+import { MODULE_DIR } from "../../src/stacks/otlp-proxy-module-files";
 import { SynthesizedStack, synthesizeApp } from "../support/synth";
 import { initAndValidate, terraform, terraformEnv, terraformOk } from "../support/terraform-cli";
 
 const LONG = 600_000;
+/** Where each region stack calls the module from: its `source`, a folder inside the stack folder. */
+const MODULE_SOURCE = "./assets/module/otlp-proxy";
+const MODULE_FOLDER = "assets/module/otlp-proxy";
+/** The module's Terraform JSON, by file name. */
+const moduleJson = (file: string) => JSON.parse(readFileSync(join(MODULE_DIR, `${file}.tf.json`), "utf8"));
 
-// For every region stack of the project's own settings: the HCL is formatted, valid, and the same configuration.
+// For every region stack of the project's own settings: the HCL (the stack's main.tf and the module folder it calls)
+// is formatted, valid, and the same configuration.
 describe("the HCL of each region stack", () => {
   let schemas: ProviderSchemas;
   let stacks: SynthesizedStack[];
   let root: string;
-  const raw = new Map<string, string>();
+  /** The HCL each stack folder got before terraform fmt, by stack and relative path. */
+  const raw = new Map<string, Record<string, string>>();
   const hclDir = (stack: SynthesizedStack) => join(root, "hcl", stack.name);
-  const hclOf = (stack: SynthesizedStack) => readFileSync(join(hclDir(stack), "main.tf"), "utf8");
+  const hclOf = (stack: SynthesizedStack, file = "main.tf") => readFileSync(join(hclDir(stack), file), "utf8");
 
   beforeAll(() => {
     stacks = synthesizeApp();
     schemas = fetchProviderSchemas(stacks[0].json.terraform.required_providers, terraformEnv());
     root = mkdtempSync(join(tmpdir(), "otlp-proxy-hcl-e2e-"));
-    for (const stack of stacks) {
-      const text = renderHcl(stack.json, schemas);
-      raw.set(stack.name, text);
-      mkdirSync(hclDir(stack), { recursive: true });
-      writeFileSync(join(hclDir(stack), "main.tf"), text);
-    }
+    for (const stack of stacks) raw.set(stack.name, writeHclStack(stack.dir, stack.json, hclDir(stack), schemas));
     terraformOk(join(root, "hcl"), ["fmt", "-recursive"]);
   }, LONG);
 
-  test("terraform fmt changes only whitespace, and then has nothing left to change", () => {
+  test("converts the stack and every Terraform JSON file of its module folder, keeping the folder's other files", () => {
     for (const stack of stacks) {
-      expect(hclOf(stack).replace(/\s+/g, "")).toBe(raw.get(stack.name)!.replace(/\s+/g, ""));
-      expect(terraform(hclDir(stack), ["fmt", "-check"]).status).toBe(0);
+      expect(Object.keys(raw.get(stack.name)!).sort()).toEqual(
+        ["main.tf", ...["main.tf", "outputs.tf", "variables.tf", "versions.tf"].map((f) => `${MODULE_FOLDER}/${f}`)].sort(),
+      );
+      expect(hclOf(stack, `${MODULE_FOLDER}/README.md`)).toBe(readFileSync(join(MODULE_DIR, "README.md"), "utf8"));
+      // terraform fmt aligns the example's HCL, as it does the converted files.
+      const example = (text: string) => text.replace(/\s+/g, " ");
+      expect(example(hclOf(stack, `${MODULE_FOLDER}/examples/two-regions/main.tf`))).toBe(example(readFileSync(join(MODULE_DIR, "examples/two-regions/main.tf"), "utf8")));
     }
   });
 
-  test("passes terraform validate", () => {
+  test("terraform fmt changes only whitespace, and then has nothing left to change", () => {
+    for (const stack of stacks) {
+      for (const [file, text] of Object.entries(raw.get(stack.name)!)) expect(hclOf(stack, file).replace(/\s+/g, "")).toBe(text.replace(/\s+/g, ""));
+      expect(terraform(hclDir(stack), ["fmt", "-check", "-recursive"]).status).toBe(0);
+    }
+  });
+
+  test("passes terraform validate, the module included", () => {
     for (const stack of stacks) expect(initAndValidate(hclDir(stack))).toContain("Success! The configuration is valid");
   }, LONG);
 
-  test("declares every resource, provider and output of the JSON, without cdktf metadata", () => {
+  test("calls the module from its folder with the stack's inputs, and forwards every output of the JSON", () => {
     for (const stack of stacks) {
       const hcl = hclOf(stack);
       const declared = (pattern: RegExp) => [...hcl.matchAll(pattern)].map((m) => m.slice(1).join("."));
-      const resources = Object.entries(stack.json.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
-      expect(declared(/^resource "([^"]+)" "([^"]+)" \{$/gm).sort()).toEqual(resources.sort());
+      expect(declared(/^module "([^"]+)" \{$/gm)).toEqual(Object.keys(stack.json.module));
+      expect(declared(/^resource "/gm)).toEqual([]);
+      const call = blockText(hcl, 'module "otlp_proxy"');
+      expect(call).toContain(`source = "${MODULE_SOURCE}"`);
+      const inputs = Object.keys(stack.json.module.otlp_proxy).filter((key) => key !== "//" && key !== "source");
+      expect(inputs.length).toBeGreaterThan(10);
+      for (const input of inputs) expect(call).toMatch(new RegExp(`^  ${input} +=`, "m"));
+      expect(attributeString(call, "stage_name")).toBe(stack.json.module.otlp_proxy.stage_name);
       expect(declared(/^output "([^"]+)" \{$/gm).sort()).toEqual(Object.keys(stack.json.output).sort());
+      for (const name of Object.keys(stack.json.output)) expect(blockText(hcl, `output "${name}"`)).toMatch(new RegExp(`^  value += module\\.otlp_proxy\\.${name}$`, "m"));
       expect(declared(/^provider "([^"]+)" \{$/gm)).toEqual(Object.keys(stack.json.provider));
       expect(hcl).not.toMatch(/uniqueId|"\/\/"/);
     }
   });
 
-  test("keeps the IAM policy, with its interpolated ARN, exactly", () => {
-    for (const stack of stacks) {
-      const [[name, policy]] = Object.entries(stack.json.resource.aws_iam_role_policy).map(([n, p]) => [n, p.policy as string]);
-      expect(policy).toContain('"${aws_cloudwatch_log_group.');
-      const block = blockText(hclOf(stack), `resource "aws_iam_role_policy" "${name}"`);
-      expect(attributeString(block, "policy")).toBe(policy);
-    }
+  test("declares every resource, data source, variable, local and output of the module's JSON, without metadata", () => {
+    const [stack] = stacks;
+    const main = hclOf(stack, `${MODULE_FOLDER}/main.tf`);
+    const all = (kind: string) => Object.entries(moduleJson("main")[kind]).flatMap(([type, byName]) => Object.keys(byName as object).map((name) => `${type}.${name}`));
+    const declared = (hcl: string, pattern: RegExp) => [...hcl.matchAll(pattern)].map((m) => m.slice(1).join("."));
+    expect(declared(main, /^resource "([^"]+)" "([^"]+)" \{\}?$/gm).sort()).toEqual(all("resource").sort());
+    expect(declared(main, /^data "([^"]+)" "([^"]+)" \{\}?$/gm).sort()).toEqual(all("data").sort());
+    expect(declared(hclOf(stack, `${MODULE_FOLDER}/variables.tf`), /^variable "([^"]+)" \{$/gm).sort()).toEqual(Object.keys(moduleJson("variables").variable).sort());
+    expect(declared(hclOf(stack, `${MODULE_FOLDER}/outputs.tf`), /^output "([^"]+)" \{$/gm).sort()).toEqual(Object.keys(moduleJson("outputs").output).sort());
+    const locals = blockText(`\n${main}`, "locals");
+    for (const name of Object.keys(moduleJson("main").locals)) expect(locals).toMatch(new RegExp(`^  ${name} +=`, "m"));
+    expect(hclOf(stack, `${MODULE_FOLDER}/versions.tf`)).not.toMatch(/provider "aws"|backend/);
+    for (const file of Object.keys(raw.get(stack.name)!)) expect(hclOf(stack, file)).not.toMatch(/"\/\/"/);
   });
 
-  test("keeps each multi-line client_config snippet exactly", () => {
-    for (const stack of stacks) {
-      const snippets = stack.json.output.client_config.value as unknown as Record<string, string>;
-      const block = blockText(hclOf(stack), 'output "client_config"');
-      expect(Object.values(snippets).some((s) => s.includes("\n") && s.includes('"'))).toBe(true);
-      for (const [key, snippet] of Object.entries(snippets)) expect(attributeString(block, key)).toBe(snippet);
+  test("keeps the gateway responses' JSON templates and the access-log format, quotes and interpolations included, exactly", () => {
+    const [stack] = stacks;
+    const main = hclOf(stack, `${MODULE_FOLDER}/main.tf`);
+    const resources = moduleJson("main").resource;
+    const templates = Object.entries(resources.aws_api_gateway_gateway_response as Record<string, any>);
+    expect(templates.some(([, r]) => r.response_templates["application/json"].includes("${join("))).toBe(true);
+    for (const [name, response] of templates) {
+      const block = blockText(main, `resource "aws_api_gateway_gateway_response" "${name}"`);
+      expect(attributeString(block, "application/json")).toBe(response.response_templates["application/json"]);
     }
+    const format = resources.aws_api_gateway_stage.api_stage.dynamic.access_log_settings.content.format as string;
+    expect(format).toContain('"$context.requestId"');
+    expect(attributeString(blockText(main, 'resource "aws_api_gateway_stage" "api_stage"'), "format")).toBe(format);
   });
 
-  // Planning needs no AWS call for a stack with no state and no data sources, given dummy credentials; the plan
-  // holds every known value, every reference and the block structure, so equal plans mean equal configurations.
-  // One region: the stacks are one construct per region, and two plans per stack take about 25 s.
+  test("copies the module's expressions verbatim: the IAM policy and each client_config snippet", () => {
+    const files = raw.get(stacks[0].name)!;
+    const policy = moduleJson("main").resource.aws_iam_role_policy.integration_policy.policy as string;
+    expect(policy).toMatch(/^\$\{jsonencode\(/);
+    expect(files[`${MODULE_FOLDER}/main.tf`]).toContain(`  policy = ${policy.slice(2, -1)}\n`);
+    const clientConfig = moduleJson("outputs").output.client_config.value as string;
+    expect(clientConfig).toContain("\\n");
+    expect(files[`${MODULE_FOLDER}/outputs.tf`]).toContain(`  value = ${clientConfig.slice(2, -1)}\n`);
+  });
+
+  // Planning needs no AWS call for a stack with no state and no data source but aws_region, given dummy credentials;
+  // the plan holds every known value, every reference and the block structure, the module's included, so equal plans
+  // mean equal configurations. One region: every stack calls the same module, and two plans per stack take about 25 s.
   test("plans exactly as the JSON does (first region)", async () => {
     for (const stack of stacks.slice(0, 1)) {
       const jsonDir = join(root, "plan-json", stack.name);
       const planHclDir = join(root, "plan-hcl", stack.name);
-      mkdirSync(jsonDir, { recursive: true });
-      mkdirSync(planHclDir, { recursive: true });
-      copyFileSync(join(stack.dir, "cdk.tf.json"), join(jsonDir, "cdk.tf.json"));
-      copyFileSync(join(hclDir(stack), "main.tf"), join(planHclDir, "main.tf"));
-      const [fromJson, fromHcl] = await Promise.all([jsonDir, planHclDir].map((dir) => offlinePlan(dir, stack.region)));
+      const withoutTerraformFiles = (source: string) => !/[\\/]\.terraform(\.lock\.hcl)?$/.test(source);
+      cpSync(stack.dir, jsonDir, { recursive: true, filter: withoutTerraformFiles });
+      cpSync(hclDir(stack), planHclDir, { recursive: true, filter: withoutTerraformFiles });
+      // init one at a time (they share the plugin cache), then plan both at once.
+      for (const dir of [jsonDir, planHclDir]) initOffline(dir, stack.region);
+      const [fromJson, fromHcl] = await Promise.all([jsonDir, planHclDir].map((dir) => offlinePlan(dir)));
+      expect(fromJson.resource_changes.length).toBeGreaterThan(50);
+      expect(fromJson.resource_changes.every((change: any) => change.address.startsWith("module.otlp_proxy."))).toBe(true);
       expect(fromHcl.planned_values).toEqual(fromJson.planned_values);
       expect(fromHcl.resource_changes).toEqual(fromJson.resource_changes);
       expect(fromHcl.output_changes).toEqual(fromJson.output_changes);
@@ -95,7 +142,7 @@ describe("the HCL of each region stack", () => {
 });
 
 describe("synthHcl (npm run synth:hcl)", () => {
-  test("writes one formatted main.tf per region stack and nothing else", () => {
+  test("writes one formatted stack folder per region stack, with the module it calls, and nothing else", () => {
     // GIVEN
     const outdir = mkdtempSync(join(tmpdir(), "otlp-proxy-synth-hcl-out-"));
     writeFileSync(join(outdir, "stale.txt"), "from an earlier run");
@@ -106,8 +153,11 @@ describe("synthHcl (npm run synth:hcl)", () => {
     expect(readdirSync(outdir)).toEqual(["stacks"]);
     expect(stacks).toEqual(["otlp-proxy-ap-southeast-1", "otlp-proxy-ap-southeast-2", "otlp-proxy-eu-west-1", "otlp-proxy-us-east-1", "otlp-proxy-us-west-2"]);
     for (const stack of stacks) {
-      expect(readdirSync(join(stacksDir, stack))).toEqual(["main.tf"]);
-      expect(terraform(join(stacksDir, stack), ["fmt", "-check"]).status).toBe(0);
+      const dir = join(stacksDir, stack);
+      expect(readdirSync(dir)).toEqual(["assets", "main.tf"]);
+      expect(readdirSync(join(dir, MODULE_FOLDER)).sort()).toEqual(["README.md", "examples", "main.tf", "outputs.tf", "variables.tf", "versions.tf"]);
+      expect(readFileSync(join(dir, "main.tf"), "utf8")).toContain(`source = "${MODULE_SOURCE}"`);
+      expect(terraform(dir, ["fmt", "-check", "-recursive"]).status).toBe(0);
     }
   }, LONG);
 
@@ -128,11 +178,11 @@ function blockText(hcl: string, header: string): string {
 }
 
 /**
- * The template text of a string attribute (`name = "..."` or a heredoc) in a block, decoded back to its JSON form:
- * HCL escapes undone outside `${...}`, heredoc text as it is.
+ * The template text of a string attribute (`name = "..."` on one line, or a heredoc) in a block, decoded back to its
+ * JSON form: HCL escapes undone in the literal text, template sequences (`${...}`, nested strings included) as they are.
  */
 function attributeString(block: string, name: string): string {
-  const match = new RegExp(`^\\s*"?${name.replace(/[-]/g, "\\-")}"?\\s*= (.*)$`, "m").exec(block);
+  const match = new RegExp(`^\\s*"?${name.replace(/[-/]/g, "\\$&")}"?\\s*= (.*)$`, "m").exec(block);
   if (!match) throw new Error(`no attribute ${name}`);
   const heredoc = /^<<(\w+)$/.exec(match[1]);
   if (heredoc) {
@@ -140,26 +190,18 @@ function attributeString(block: string, name: string): string {
     return body.slice(0, body.search(new RegExp(`^\\s*${heredoc[1]}$`, "m")));
   }
   const text = match[1];
-  let out = "";
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') return out;
-    if (c === "\\") {
-      const next = text[++i];
-      out += next === "n" ? "\n" : next === "t" ? "\t" : next === "r" ? "\r" : next === "u" ? String.fromCharCode(parseInt(text.slice(i + 1, (i += 4) + 1), 16)) : next;
-    } else if (text.startsWith("${", i)) {
-      const end = text.indexOf("}", i);
-      out += text.slice(i, end + 1);
-      i = end;
-    } else {
-      out += c;
-    }
-  }
-  throw new Error(`unterminated string for ${name}`);
+  if (!/^".*"$/.test(text)) throw new Error(`${name} is not a quoted string on one line: ${text.slice(0, 80)}`);
+  const unescape = (literal: string) =>
+    literal.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) =>
+      c === "n" ? "\n" : c === "t" ? "\t" : c === "r" ? "\r" : c.startsWith("u") && c.length === 5 ? String.fromCharCode(parseInt(c.slice(1), 16)) : c,
+    );
+  return splitTemplate(text.slice(1, -1), name)
+    .map((part) => (part.kind === "literal" ? unescape(part.text) : part.text))
+    .join("");
 }
 
-/** `terraform plan` with no state, dummy credentials and no AWS call, as `terraform show -json` gives it. */
-async function offlinePlan(dir: string, region: string): Promise<Record<string, any>> {
+/** An override with no state, dummy credentials and no AWS call, then `terraform init`. */
+function initOffline(dir: string, region: string): void {
   const override = {
     terraform: { backend: { local: { path: "terraform.tfstate" } } },
     provider: {
@@ -174,7 +216,11 @@ async function offlinePlan(dir: string, region: string): Promise<Record<string, 
     },
   };
   writeFileSync(join(dir, "offline_override.tf.json"), JSON.stringify(override));
-  await terraformAsync(dir, ["init", "-input=false"]);
+  terraformOk(dir, ["init", "-input=false"]);
+}
+
+/** `terraform plan` of a folder {@link initOffline} prepared, as `terraform show -json` gives it. */
+async function offlinePlan(dir: string): Promise<Record<string, any>> {
   await terraformAsync(dir, ["plan", "-refresh=false", "-input=false", "-out=plan.bin"]);
   return JSON.parse(await terraformAsync(dir, ["show", "-json", "plan.bin"]));
 }

@@ -66,8 +66,23 @@ export interface TerraformRun {
   readonly output: string;
 }
 
-/** Runs `terraform <args>` in `dir` with {@link terraformEnv}. */
+/**
+ * Runs `terraform <args>` in `dir` with {@link terraformEnv}. An `init` that lost a race for the shared plugin cache
+ * (another init, maybe another test process, linking the same provider folder at the same moment: "failed to create
+ * directory ... file exists") is run again, up to twice.
+ */
 export function terraform(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): TerraformRun {
+  for (let attempt = 0; ; attempt++) {
+    const run = terraformOnce(dir, args, extraEnv);
+    if (run.status === 0 || args[0] !== "init" || attempt === 2 || !PLUGIN_CACHE_RACE.test(run.output)) return run;
+    spawnSync("sleep", [String(1 + attempt)]);
+  }
+}
+
+/** What `terraform init` says when a concurrent init changed the plugin cache under it. */
+const PLUGIN_CACHE_RACE = /failed to create directory[\s\S]*file exists/;
+
+function terraformOnce(dir: string, args: readonly string[], extraEnv: NodeJS.ProcessEnv): TerraformRun {
   const run = spawnSync("terraform", [...args, "-no-color"], {
     cwd: dir,
     env: { ...terraformEnv(), ...extraEnv },
@@ -113,5 +128,65 @@ export function plannedChanges(dir: string): { address: string; actions: string[
       .map((change: any) => ({ address: change.address, actions: change.change.actions }));
   } finally {
     rmSync(join(dir, "drift.tfplan"), { force: true });
+  }
+}
+
+/** A managed resource in Terraform's state, from `terraform show -json`, child modules' resources included. */
+export interface StateResource {
+  /** The full address, e.g. `module.otlp_proxy.aws_api_gateway_deployment.api_deployment[0]`. */
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly values: Record<string, any>;
+}
+
+/** Every managed resource in the state of the configuration in `dir`, the modules' included. */
+export function stateResources(dir: string): StateResource[] {
+  const state = JSON.parse(terraformOk(dir, ["show", "-json"]));
+  const resources: StateResource[] = [];
+  const collect = (module: any) => {
+    for (const r of module?.resources ?? []) if (r.mode === "managed") resources.push({ address: r.address, type: r.type, name: r.name, values: r.values });
+    for (const child of module?.child_modules ?? []) collect(child);
+  };
+  collect(state.values?.root_module);
+  return resources;
+}
+
+/** How many resources of each type, sorted by type. */
+export function countByType(resources: readonly { readonly type: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of [...resources].sort((a, b) => a.type.localeCompare(b.type))) counts[r.type] = (counts[r.type] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The resources `terraform plan` would create for the configuration in `dir`, without AWS: an override file gives
+ * dummy credentials and a state file of its own, so the plan needs no account (the module's only data source,
+ * aws_region, reads the provider's configuration). Returns the planned resources' addresses and types.
+ */
+export function offlinePlannedResources(dir: string, region: string): { address: string; type: string }[] {
+  const override = {
+    terraform: { backend: { local: { path: "offline.tfstate" } } },
+    provider: {
+      aws: {
+        region,
+        access_key: "offline",
+        secret_key: "offline",
+        skip_credentials_validation: true,
+        skip_metadata_api_check: true,
+        skip_requesting_account_id: true,
+      },
+    },
+  };
+  const file = join(dir, "offline_override.tf.json");
+  writeFileSync(file, JSON.stringify(override));
+  try {
+    terraformOk(dir, ["init", "-input=false", "-reconfigure"]);
+    terraformOk(dir, ["plan", "-refresh=false", "-input=false", "-lock=false", "-out=offline.tfplan"]);
+    const plan = JSON.parse(terraformOk(dir, ["show", "-json", "offline.tfplan"]));
+    return (plan.resource_changes ?? []).filter((c: any) => c.mode === "managed").map((c: any) => ({ address: c.address, type: c.type }));
+  } finally {
+    rmSync(file, { force: true });
+    rmSync(join(dir, "offline.tfplan"), { force: true });
   }
 }

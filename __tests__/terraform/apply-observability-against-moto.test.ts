@@ -1,8 +1,8 @@
 import { CloudWatchLogsClient, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
-import { resourcesOfType, synthesizeApp, SynthesizedStack } from "../support/synth";
-import { planDrift, terraformOk } from "../support/terraform-cli";
+import { synthesizeApp, SynthesizedStack } from "../support/synth";
+import { planDrift, stateResources, terraformOk } from "../support/terraform-cli";
 
 // terraform apply of a region stack's dashboard, alarms, 429 metric filter and SNS topic against moto 5.2.1, then a
 // read-back through moto's HTTP APIs. Transaction Search is left off on purpose: moto's CloudFormation does not
@@ -60,11 +60,14 @@ describeWithMoto("terraform apply of a stack's dashboard and alarms against moto
     expect(planDrift(stack.dir)).toBeUndefined();
   });
 
-  test("creates the region's dashboard with the synthesized body, its references resolved", async () => {
+  test("creates the region's dashboard with the body Terraform applied, its references resolved", async () => {
     const xml = await query(moto, "monitoring", { Action: "GetDashboard", Version: "2010-08-01", DashboardName: `otlp-proxy-${REGION}` });
     const body = JSON.parse(tagValues(xml, "DashboardBody")[0].replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#x27;|&#39;/g, "'"));
-    const expected = JSON.parse(resourcesOfType(stack.json, "aws_cloudwatch_dashboard")[0].dashboard_body);
-    expect(body.widgets).toHaveLength(expected.widgets.length);
+    const [dashboard] = stateResources(stack.dir).filter((r) => r.type === "aws_cloudwatch_dashboard");
+    expect(dashboard.address).toBe("module.otlp_proxy.aws_cloudwatch_dashboard.proxy[0]");
+    const expected = JSON.parse(dashboard.values.dashboard_body);
+    expect(expected.widgets.length).toBeGreaterThan(3);
+    expect(body).toEqual(expected);
     expect(JSON.stringify(body)).not.toContain("${");
     const health = body.widgets.find((w: any) => w.properties.title === "Requests");
     expect(health.properties.metrics[0].slice(0, 6)).toEqual(["AWS/ApiGateway", "Count", "ApiName", "otlp-proxy", "Stage", "prod"]);

@@ -1,12 +1,18 @@
 import { DEFAULTS } from "../../../src/settings/defaults";
 import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE, snakeCase, variableValue } from "../../../src/export/module/module-variables";
-import { synthesizeModule } from "../../../src/export/module/write-module";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { MODULE_DIR, moduleOutputs } from "../../../src/stacks/otlp-proxy-module-files";
+import { moduleInputs } from "../../../src/stacks/module-inputs";
+import { parseSettings } from "../../../src/settings/parse-settings";
 import { synthesizeApp } from "../../support/synth";
 
-// The module's inputs and outputs, held to the settings (DEFAULTS) and to the cdktf region stack's outputs.
+// The committed module's inputs and outputs, held to the settings (DEFAULTS) and to what the region stacks pass and
+// forward.
 describe("the Terraform module's variables", () => {
-  const { files, outputs } = synthesizeModule();
-  const declared = (files["variables.tf.json"] as { variable: Record<string, any> }).variable;
+  const files = Object.fromEntries(["versions", "variables", "main", "outputs"].map((f) => [f, JSON.parse(readFileSync(join(MODULE_DIR, `${f}.tf.json`), "utf8"))]));
+  const outputs = moduleOutputs();
+  const declared = files.variables.variable as Record<string, any>;
 
   test("cover every setting in DEFAULTS except the documented exceptions, named in snake_case", () => {
     const expected = Object.keys(DEFAULTS)
@@ -42,7 +48,14 @@ describe("the Terraform module's variables", () => {
     expect(all.terraform.required_providers).toEqual({ aws: { source: "hashicorp/aws", version: ">= 5.100.0" } });
   });
 
-  test("output every output a cdktf region stack can have, by the same names", () => {
+  test("are all a region stack can pass: its inputs are declared variables", () => {
+    const { settings } = parseSettings({ regions: ["us-east-1"], allowedSourceCidrs: ["10.0.0.0/8"], domainName: "otlp.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012" });
+    const inputs = Object.keys(moduleInputs(settings, "us-east-1"));
+    expect(inputs).toEqual(expect.arrayContaining(["allowed_source_cidrs", "domain_name", "certificate_arn", "stage_name", "teams"]));
+    for (const input of inputs) expect(Object.keys(declared)).toContain(input);
+  });
+
+  test("output every output a region stack forwards, by the same names, each described", () => {
     const [stack] = synthesizeApp({
       regions: ["us-east-1"],
       domainName: "otlp.example.com",

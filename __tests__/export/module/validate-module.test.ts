@@ -1,54 +1,80 @@
-import { mkdtempSync, readFileSync } from "fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { MODULE_VARIABLES } from "../../../src/export/module/module-variables";
-import { synthesizeModule, writeModule } from "../../../src/export/module/write-module";
-import { parseSettings } from "../../../src/settings/parse-settings";
-import { projectSettings } from "../../support/synth";
-import { initAndValidate, terraform, terraformEnv } from "../../support/terraform-cli";
+import { MODULE_FILE_NAMES, moduleFiles, writeModule } from "../../../src/export/module/write-module";
+import { MODULE_DIR, moduleOutputs } from "../../../src/stacks/otlp-proxy-module-files";
+import { initAndValidate } from "../../support/terraform-cli";
 
-// `npm run module`: the module and its two-region example pass terraform init -backend=false and validate offline.
-describe("the written Terraform module", () => {
-  const outDir = join(mkdtempSync(join(tmpdir(), "otlp-proxy-module-")), "terraform-module");
-  const raw = projectSettings() as Record<string, unknown>;
-  const { settings } = parseSettings(raw);
+/** Every file under `dir`, relative and `/`-separated, sorted (Terraform's own dot-folders left out). */
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith("."))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
+}
 
-  let written: ReturnType<typeof writeModule>;
+const EXAMPLE_REGIONS = ["us-east-1", "eu-west-1"];
 
-  beforeAll(() => {
-    written = writeModule({ outDir, settings, configuredKeys: Object.keys(raw), env: terraformEnv() });
-  }, 300_000);
+// The module every region stack calls, as committed in modules/otlp-proxy: what `npm run module` writes, valid
+// Terraform offline (init -backend=false, validate) on its own and from its two-region example, and documented.
+// Terraform runs in a copy, so the committed folder never gets a .terraform folder or a lock file.
+describe("the committed Terraform module (modules/otlp-proxy)", () => {
+  const copy = join(mkdtempSync(join(tmpdir(), "otlp-proxy-module-")), "otlp-proxy");
+  cpSync(MODULE_DIR, copy, { recursive: true });
 
-  test("is written as HCL through the project's converter, in the usual files of a module", () => {
-    expect(written.format).toBe("hcl");
-    expect([...written.files].sort()).toEqual(["README.md", "examples/two-regions/main.tf", "main.tf", "outputs.tf", "variables.tf", "versions.tf"]);
-    expect(readFileSync(join(outDir, "versions.tf"), "utf8")).not.toMatch(/provider "aws"|backend/);
+  // That each file is byte for byte what src/export/module generates is __tests__/module/committed-module.test.ts.
+  test("holds the files npm run module writes, and no other", () => {
+    expect(filesUnder(MODULE_DIR)).toEqual([...MODULE_FILE_NAMES].sort());
   });
 
-  test("is valid Terraform on its own, with no provider configuration", () => {
-    expect(initAndValidate(outDir)).toContain("Success! The configuration is valid.");
+  test("is valid Terraform on its own", () => {
+    expect(initAndValidate(copy)).toContain("Success! The configuration is valid.");
   }, 300_000);
 
+  test("declares no provider and no backend, only the Terraform and aws provider requirements", () => {
+    const all = Object.assign({}, ...["versions", "variables", "main", "outputs"].map((f) => JSON.parse(readFileSync(join(MODULE_DIR, `${f}.tf.json`), "utf8"))));
+    expect(all.provider).toBeUndefined();
+    expect(all.module).toBeUndefined();
+    expect(all.terraform).toEqual({ required_version: expect.stringMatching(/^>= 1\./), required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.100.0" } } });
+  });
+
   test("has a two-region example that calls it per region with aliased providers, and is valid", () => {
-    const dir = join(outDir, "examples", "two-regions");
+    const dir = join(copy, "examples", "two-regions");
     const example = readFileSync(join(dir, "main.tf"), "utf8");
-    for (const region of settings.regions.slice(0, 2)) {
+    for (const region of EXAMPLE_REGIONS) {
       const name = region.replace(/-/g, "_");
-      expect(example).toContain(`alias  = "${name}"`);
-      expect(example).toMatch(new RegExp(`module "otlp_proxy_${name}" \\{\\n  source    = "\\.\\./\\.\\."\\n  providers = \\{ aws = aws\\.${name} \\}`));
+      expect(example).toMatch(new RegExp(`alias +=\\s*"${name}"\\n\\s*region +=\\s*"${region}"`));
+      expect(example).toMatch(new RegExp(`module "otlp_proxy_${name}" \\{\\n  source +=\\s*"\\.\\./\\.\\."\\n  providers += \\{ aws = aws\\.${name} \\}`));
     }
-    expect(example).toContain(`stage_name         = "${settings.stageName}"`);
     expect(initAndValidate(dir)).toContain("Success! The configuration is valid.");
   }, 300_000);
 
-  test("is formatted as terraform fmt would", () => {
-    expect(terraform(outDir, ["fmt", "-check", "-recursive"]).status).toBe(0);
-  });
-
   test("has a README with every input and output", () => {
-    const readme = readFileSync(join(outDir, "README.md"), "utf8");
-    for (const variable of MODULE_VARIABLES) expect(readme).toContain(`| \`${variable.name}\` |`);
-    for (const output of synthesizeModule().outputs.map((o) => o.name)) expect(readme).toContain(`| \`${output}\` |`);
+    const readme = readFileSync(join(MODULE_DIR, "README.md"), "utf8");
+    const variables = Object.keys(JSON.parse(readFileSync(join(MODULE_DIR, "variables.tf.json"), "utf8")).variable);
+    expect(variables.sort()).toEqual(MODULE_VARIABLES.map((v) => v.name).sort());
+    for (const variable of variables) expect(readme).toContain(`| \`${variable}\` |`);
+    expect(moduleOutputs().length).toBeGreaterThan(10);
+    for (const output of moduleOutputs()) expect(readme).toContain(`| \`${output.name}\` |`);
     expect(readme).toContain("-parallelism=1` is not needed");
+  });
+});
+
+describe("writeModule (npm run module)", () => {
+  test("writes the module's files into a folder, creating it, and leaves every other file there alone", () => {
+    // GIVEN
+    const outDir = join(mkdtempSync(join(tmpdir(), "otlp-proxy-write-module-")), "nested", "otlp-proxy");
+    const written = writeModule(outDir);
+    writeFileSync(join(outDir, "keep.tf"), "# mine\n");
+    writeFileSync(join(outDir, "main.tf.json"), "{}");
+    // WHEN
+    expect(writeModule(outDir)).toEqual(written);
+    // THEN
+    expect([...written].sort()).toEqual([...MODULE_FILE_NAMES].sort());
+    expect(filesUnder(outDir)).toEqual([...MODULE_FILE_NAMES, "keep.tf"].sort());
+    expect(readFileSync(join(outDir, "keep.tf"), "utf8")).toBe("# mine\n");
+    const generated = moduleFiles();
+    for (const name of MODULE_FILE_NAMES) expect(readFileSync(join(outDir, name), "utf8")).toBe(generated[name]);
   });
 });
