@@ -5,6 +5,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { testStack } from "./helpers/test-stack";
 import { PROJECT_ROOT } from "../support/project";
+import { terraformEnv } from "../support/terraform-cli";
 
 interface Run {
   readonly code: number | null;
@@ -20,7 +21,8 @@ function runCli(args: string[], options: { untilStdout?: RegExp; thenSignal?: No
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "src/local-gateway/cli.ts", ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, OTLP_PROXY_LOCAL_API_KEYS: "" },
+      // The user's Terraform configuration is process.env's; the tests' points at the offline provider mirror.
+      env: { ...terraformEnv(), OTLP_PROXY_LOCAL_API_KEYS: "" },
     });
     let stdout = "";
     let stderr = "";

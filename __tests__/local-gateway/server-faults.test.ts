@@ -7,7 +7,7 @@ import { LocalGateway, LocalGatewayOptions, startLocalGateway } from "../../src/
 import { CloudWatchStandIn, startCloudWatchStandIn, StandInAnswer } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
 import { TerraformJson } from "../../src/local-gateway/terraform-refs";
 import { RawResponse, send } from "./helpers/raw-http";
-import { editedStack, resourcesOf, TEST_API_KEY, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
+import { editedStack, resourceIdOf, resourcesOf, TEST_API_KEY, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
 import { OTLP_CAPTURES_DIR } from "../support/project";
 
 /** The `{"message": ...}` body the stack configures for a gateway response type. */
@@ -247,10 +247,11 @@ describe("the local gateway under faults and bad input", () => {
 
     test("serves the stage and routes the stack defines, and nothing else", async () => {
       // GIVEN a stack with its stage renamed and the traces method (with its integration and responses) removed
+      const traces = resourceIdOf(doc, "traces");
       const { doc: edited } = editedStack((d) => {
         for (const stage of Object.values(d.resource.aws_api_gateway_stage)) stage.stage_name = "dev";
         for (const type of ["aws_api_gateway_method", "aws_api_gateway_integration", "aws_api_gateway_method_response", "aws_api_gateway_integration_response"]) {
-          for (const name of Object.keys(d.resource[type])) if (name.includes("_traces_")) delete d.resource[type][name];
+          for (const [name, config] of Object.entries(d.resource[type])) if (config.resource_id === traces) delete d.resource[type][name];
         }
       });
       const dev = await start({ stack: edited });

@@ -2,6 +2,7 @@ import { join } from "path";
 import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
 import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
 import { synthesizeApp } from "../support/synth";
+import { terraformEnv } from "../support/terraform-cli";
 import { NodeContext } from "./node-context";
 
 // The smoke test against the local gateway serving a synthesized stack, which signs for a CloudWatch stand-in that
@@ -21,6 +22,7 @@ describe("npm run smoke through the local gateway", () => {
     standIn = await startCloudWatchStandIn({ credentials: CREDENTIALS, region: REGION });
     gateway = await startLocalGateway({
       stackFile: join(stack.dir, "cdk.tf.json"),
+      terraformEnv: terraformEnv(),
       port: 0,
       apiKeys: [`default=${API_KEY}`],
       upstream: standIn.url,

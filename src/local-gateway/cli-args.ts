@@ -18,11 +18,12 @@ export class UsageError extends Error {}
 /** The usage text. */
 export const USAGE = `Usage: npm run local -- --stack <name> [options]
 
-Serves what cdktf.out/stacks/<name>/cdk.tf.json would deploy (synthesizing first if it is missing).
+Serves what cdktf.out/stacks/<name>/cdk.tf.json would deploy (synthesizing first if it is missing), as
+terraform plan evaluates the stack folder (a copy, with dummy AWS credentials; the plan is cached by content).
 
 Options:
   --stack <name>        stack to serve, e.g. otlp-proxy-us-west-2
-  --stack-file <path>   serve this cdk.tf.json instead of a named stack
+  --stack-file <path>   serve the stack folder holding this cdk.tf.json instead of a named stack
   --host <address>      address to listen on (default 127.0.0.1)
   --port <n>            port to listen on (default 4318; 0 picks a free one)
   --api-key <key>       accepted x-api-key value, KEY or name=KEY; repeatable

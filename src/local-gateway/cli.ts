@@ -20,7 +20,12 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const { store, generated } = resolveApiKeys(args.apiKeys);
-  const stack = loadStack({ stackName: args.stackName, stackFile: args.stackFile, onSynth: (message) => console.error(message) });
+  const stack = loadStack({
+    stackName: args.stackName,
+    stackFile: args.stackFile,
+    onSynth: (message) => console.error(message),
+    onPlan: (message) => console.error(message),
+  });
   const gateway = await startLocalGateway({ stack: stack.doc, host: args.host, port: args.port, apiKeys: store, upstream: args.upstream, sink: args.sink });
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,18 +1,24 @@
 import { execFileSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
-import { join, resolve } from "path";
+import { dirname, join, resolve } from "path";
 import { LocalGatewayError } from "./local-gateway-error";
+import { planStack } from "./terraform-plan";
 import { TerraformJson } from "./terraform-refs";
 
 /** The repository root (this file lives in `src/local-gateway/`). */
 export const REPO_ROOT = resolve(__dirname, "..", "..");
 
-/** A synthesized stack, read from disk. */
+/** A synthesized stack, as `terraform plan` evaluates its folder. */
 export interface LoadedStack {
   /** The stack's name (its folder under `cdktf.out/stacks/`), or the file name for an explicit file. */
   readonly name: string;
   readonly file: string;
+  /** The stack folder that was planned (the file's folder). */
+  readonly dir: string;
+  /** One resource entry per planned instance (plan-doc.ts). */
   readonly doc: TerraformJson;
+  /** Whether the plan came from the plan cache. */
+  readonly cached: boolean;
 }
 
 export interface LoadStackOptions {
@@ -26,6 +32,12 @@ export interface LoadStackOptions {
   readonly synthIfMissing?: boolean;
   /** Told before synthesizing. @default no output */
   readonly onSynth?: (message: string) => void;
+  /** Terraform's environment. @default process.env */
+  readonly terraformEnv?: NodeJS.ProcessEnv;
+  /** Where plans are cached. @default terraform-plan.ts DEFAULT_PLAN_CACHE_DIR */
+  readonly planCacheDir?: string;
+  /** Told before Terraform runs (no cached plan). @default no output */
+  readonly onPlan?: (message: string) => void;
 }
 
 /** The path `npm run synth` writes a stack to. */
@@ -34,12 +46,14 @@ export function stackFilePath(stackName: string, repoRoot: string = REPO_ROOT): 
 }
 
 /**
- * Reads a stack by file or by name. A named stack whose file is missing is synthesized first (once); if it is still
- * missing, the error lists the stacks that exist.
+ * Reads a stack by file or by name: its folder is planned by Terraform (terraform-plan.ts) and the plan turned into the
+ * document the gateway model is built from, whether the stack declares the resources itself or calls a module that
+ * does. A named stack whose file is missing is synthesized first (once); if it is still missing, the error lists the
+ * stacks that exist.
  */
 export function loadStack(options: LoadStackOptions): LoadedStack {
   const repoRoot = options.repoRoot ?? REPO_ROOT;
-  if (options.stackFile) return { name: options.stackFile, file: options.stackFile, doc: readStackFile(options.stackFile) };
+  if (options.stackFile) return planned(options.stackFile, options.stackFile, options);
   const name = options.stackName;
   if (!name) throw new LocalGatewayError("No stack given: pass --stack <name> (for example otlp-proxy-us-west-2)");
   const file = stackFilePath(name, repoRoot);
@@ -52,9 +66,17 @@ export function loadStack(options: LoadStackOptions): LoadedStack {
     const available = existsSync(stacksDir) ? readdirSync(stacksDir).join(", ") : "none";
     throw new LocalGatewayError(`Stack ${name} not found in ${stacksDir} (available: ${available || "none"})`);
   }
-  return { name, file, doc: readStackFile(file) };
+  return planned(name, file, options);
 }
 
+function planned(name: string, file: string, options: LoadStackOptions): LoadedStack {
+  readStackFile(file);
+  const dir = dirname(resolve(file));
+  const { planDoc, cached } = planStack({ stackDir: dir, env: options.terraformEnv, cacheDir: options.planCacheDir, onPlan: options.onPlan });
+  return { name, file, dir, doc: planDoc.doc, cached };
+}
+
+/** Reads the stack file itself first, for a plain error when it is missing or not JSON. */
 function readStackFile(file: string): TerraformJson {
   let text: string;
   try {

@@ -22,14 +22,18 @@ import { UpstreamClient, UpstreamResponse, UpstreamResult } from "./upstream";
 
 /** How to start a local gateway. Give one of `stack`, `stackFile` or `stackName`. */
 export interface LocalGatewayOptions {
-  /** An already parsed stack document (tests edit one in memory). */
+  /** A stack document as the plan reader writes it (load-stack.ts; tests edit one in memory). */
   readonly stack?: TerraformJson;
-  /** A `cdk.tf.json` file. */
+  /** A `cdk.tf.json` file: its folder is planned with Terraform. */
   readonly stackFile?: string;
-  /** A stack under `cdktf.out/stacks/`, synthesized first if missing. */
+  /** A stack under `cdktf.out/stacks/`, synthesized first if missing, planned with Terraform. */
   readonly stackName?: string;
   /** @default the repository root */
   readonly repoRoot?: string;
+  /** Terraform's environment for planning the stack. @default process.env */
+  readonly terraformEnv?: NodeJS.ProcessEnv;
+  /** Where stack plans are cached. @default terraform-plan.ts DEFAULT_PLAN_CACHE_DIR */
+  readonly planCacheDir?: string;
   /** @default "127.0.0.1" */
   readonly host?: string;
   /** 0 picks a free port. @default 4318 */
@@ -66,7 +70,15 @@ export interface LocalGateway {
  * {@link LocalGatewayError} for a missing or unusable stack or a port in use.
  */
 export async function startLocalGateway(options: LocalGatewayOptions): Promise<LocalGateway> {
-  const doc = options.stack ?? loadStack({ stackFile: options.stackFile, stackName: options.stackName, repoRoot: options.repoRoot }).doc;
+  const doc =
+    options.stack ??
+    loadStack({
+      stackFile: options.stackFile,
+      stackName: options.stackName,
+      repoRoot: options.repoRoot,
+      terraformEnv: options.terraformEnv,
+      planCacheDir: options.planCacheDir,
+    }).doc;
   const model = buildGatewayModel(doc);
   const apiKeys =
     options.apiKeys instanceof ApiKeyStore

@@ -1,10 +1,13 @@
-/** A synthesized Terraform JSON document (the parts the local gateway reads). */
+/**
+ * A Terraform JSON document of resources (the parts the local gateway reads): the stack as `terraform plan` evaluates
+ * it, one entry per resource instance (see plan-doc.ts).
+ */
 export interface TerraformJson {
   readonly resource?: Readonly<Record<string, Readonly<Record<string, TerraformResourceConfig>>>>;
   readonly [key: string]: unknown;
 }
 
-/** One resource's configuration block, as cdktf wrote it (snake_case keys). */
+/** One resource instance's values (snake_case keys). */
 export type TerraformResourceConfig = Readonly<Record<string, unknown>>;
 
 /** Thrown when an expression cannot be resolved from the document alone. */
@@ -14,6 +17,12 @@ export class TerraformRefError extends Error {
     this.name = "TerraformRefError";
   }
 }
+
+/**
+ * How the plan reader writes a configured value Terraform knows only after apply and no single reference stands for:
+ * `${known-after-apply:<address>.<attribute>}`. Resolving it fails with a message naming the value.
+ */
+export const KNOWN_AFTER_APPLY = "${known-after-apply:";
 
 const REF = /\$\{([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}/g;
 const WHOLE_REF = /^\$\{([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}$/;
@@ -25,7 +34,7 @@ const WHOLE_REF = /^\$\{([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)\}$/;
 const COMPUTED_ATTRIBUTES = new Set(["id", "arn", "root_resource_id", "invoke_url", "execution_arn"]);
 
 /**
- * Resolves `${<type>.<name>.<attribute>}` references in a synthesized Terraform document by reading the referenced
+ * Resolves `${<type>.<name>.<attribute>}` references in such a document by reading the referenced
  * resource's own configuration (so `${aws_cloudwatch_log_group.g.name}` becomes that block's `name`). References nested
  * in the referenced value are resolved too. Computed attributes (`id`, `arn`, ...) become {@link computedValue}s.
  */
@@ -77,6 +86,11 @@ export class TerraformRefs {
   }
 
   private resolveString(text: string, seen: ReadonlySet<string>): unknown {
+    const later = text.indexOf(KNOWN_AFTER_APPLY);
+    if (later >= 0) {
+      const what = text.slice(later + KNOWN_AFTER_APPLY.length, text.indexOf("}", later));
+      throw new TerraformRefError(`${what} is known only after apply (terraform plan cannot tell it)`);
+    }
     const whole = WHOLE_REF.exec(text);
     if (whole) return this.attribute(whole[1], whole[2], whole[3], seen);
     const replaced = text.replace(REF, (_match, type: string, name: string, attribute: string) => {
