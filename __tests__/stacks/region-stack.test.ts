@@ -76,15 +76,32 @@ describe("RegionStack", () => {
     expect(west.tags).toEqual({ team: "platform" });
   });
 
-  test("forwards every output of the module, with its description", () => {
+  test("forwards each module output that has a value for the region's settings, with its description", () => {
     const declared = committedModule().outputs.output as Record<string, { description: string; sensitive?: boolean }>;
     for (const stack of stacks) {
-      expect(Object.keys(stack.json.output).sort()).toEqual(Object.keys(declared).sort());
-      for (const [name, output] of Object.entries(declared)) {
-        expect(stack.json.output[name]).toMatchObject({ value: `\${module.otlp_proxy.${name}}`, description: output.description });
-        expect(Boolean(stack.json.output[name].sensitive)).toBe(Boolean(output.sensitive));
+      for (const [name, output] of Object.entries(stack.json.output)) {
+        expect(output).toMatchObject({ value: `\${module.otlp_proxy.${name}}`, description: declared[name].description });
+        expect(Boolean(output.sensitive)).toBe(Boolean(declared[name].sensitive));
       }
     }
+    // us-east-1 has only the logs route and no custom domain, Transaction Search or alarm topic: those outputs are left out.
+    const names = Object.keys(stacks[0].json.output);
+    expect(names).toEqual(expect.arrayContaining(["otlp_endpoint", "logs_url", "api_key_ids", "client_config", "dashboard_url"]));
+    expect(names).not.toContain("metrics_url");
+    expect(names).not.toContain("custom_domain_target");
+    expect(names).not.toContain("transaction_search_stack_id");
+    expect(names).not.toContain("alarm_topic_arn");
+  });
+
+  test("forwards every module output when every feature is on", () => {
+    const [full] = synthesizeApp({
+      regions: ["us-east-1"],
+      alarms: { emails: ["oncall@example.com"] },
+      transactionSearch: { enabled: true },
+      domainName: "otlp.example.com",
+      certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012",
+    });
+    expect(Object.keys(full.json.output).sort()).toEqual(Object.keys(committedModule().outputs.output).sort());
   });
 
   test("carries the committed module's files in the stack folder, unchanged", () => {

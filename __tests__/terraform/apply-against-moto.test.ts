@@ -53,6 +53,10 @@ describeWithMoto("terraform apply of a region stack against moto", () => {
     return items!.filter((r) => /^\/v1\/[a-z]+$/.test(r.path!));
   }
 
+  test("gives a value to every output the stack declares, so cdktf deploy can print them all", () => {
+    expect(Object.keys(outputs).sort()).toEqual(Object.keys(stack.json.output).sort());
+  });
+
   test("plans no change right after the apply (a CI drift check passes)", () => {
     expect(planDrift(stack.dir)).toBeUndefined();
   });

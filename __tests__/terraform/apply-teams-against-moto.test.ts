@@ -153,6 +153,10 @@ describeWithMoto("terraform apply against moto", () => {
       restApiId = apis.items![0].id!;
     }, 600_000);
 
+    test("gives a value to every output the stack declares, so cdktf deploy can print them all", () => {
+      expect(Object.keys(outputs).sort()).toEqual(Object.keys(stack.json.output).sort());
+    });
+
     test("plans no change right after the apply, with teams, logs, detailed metrics, alarms and the dashboard", () => {
       expect(planDrift(stack.dir)).toBeUndefined();
     });

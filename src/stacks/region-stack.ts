@@ -2,6 +2,7 @@ import { AwsProvider } from "../cdktf/aws";
 import { AssetType, Construct, TerraformAsset, TerraformHclModule, TerraformOutput, TerraformStack } from "../cdktf";
 import { ProxySettings } from "../settings/defaults";
 import { moduleInputs } from "./module-inputs";
+import { outputPresent } from "./present-outputs";
 import { MODULE_DIR, moduleOutputs } from "./otlp-proxy-module-files";
 import { addBackend } from "./stack-backend";
 import { regionStackName } from "./stack-name";
@@ -42,7 +43,7 @@ export class RegionStack extends TerraformStack {
       variables: moduleInputs(settings, region),
     });
     this.proxy.overrideLogicalId(MODULE_CALL_NAME);
-    for (const output of moduleOutputs()) {
+    for (const output of moduleOutputs().filter((o) => outputPresent(o.name, settings, region))) {
       const forwarded = new TerraformOutput(this, `output-${output.name}`, {
         value: `\${module.${MODULE_CALL_NAME}.${output.name}}`,
         description: output.description,
