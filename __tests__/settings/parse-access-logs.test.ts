@@ -1,6 +1,7 @@
 import { needsLoggingRole } from "../../src/settings/parse-access-logs";
 import { parseSettings } from "../../src/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
+import { BAD_LOGGING } from "./bad-settings";
 
 describe("access-log, execution-log and metrics settings", () => {
   test("default to access logs on, execution logs off, no detailed metrics and a created account role", () => {
@@ -34,15 +35,7 @@ describe("access-log, execution-log and metrics settings", () => {
     expect(needsLoggingRole({ ...parseSettings({}).settings, ...raw })).toBe(expected);
   });
 
-  test.each<[string, unknown, string]>([
-    ["accessLogs as text", { accessLogs: "yes" }, 'context.otlpProxy.accessLogs: received "yes"; allowed: true or false'],
-    ["an access log group under aws/", { accessLogGroupName: "aws/access" }, 'context.otlpProxy.accessLogGroupName: received "aws/access"; allowed: 1 to 512 of letters'],
-    ["the OTLP log group as the access log group", { accessLogGroupName: "otlp-logs" }, 'context.otlpProxy.accessLogGroupName: received "otlp-logs"; allowed: a log group other than logGroupName'],
-    ["a retention CloudWatch does not offer", { accessLogRetentionDays: 2 }, "context.otlpProxy.accessLogRetentionDays: received 2; allowed: one of CloudWatch Logs' retention values"],
-    ["an unknown log level", { executionLogLevel: "debug" }, 'context.otlpProxy.executionLogLevel: received "debug"; allowed: one of "off", "error", "info" (any case)'],
-    ["detailedMetrics as a number", { detailedMetrics: 1 }, "context.otlpProxy.detailedMetrics: received 1; allowed: true or false"],
-    ["an unknown account role choice", { accountCloudWatchRole: "skip" }, 'context.otlpProxy.accountCloudWatchRole: received "skip"; allowed: "create"'],
-  ])("fail on %s", (_case, raw, expected) => {
+  test.each(BAD_LOGGING.map((c) => [c.name, c.raw, c.message] as const))("fail on %s", (_case, raw, expected) => {
     expect(problemsOf(raw)).toContain(expected);
   });
 

@@ -3,6 +3,7 @@ import { DEFAULTS } from "../../src/settings/defaults";
 import { longestRoleName, NAME_PREFIX_RULE } from "../../src/settings/parse-name-prefix";
 import { parseSettings } from "../../src/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
+import { BAD_NAME_PREFIXES } from "./bad-settings";
 
 describe("the namePrefix setting", () => {
   test("defaults to otlp-proxy, the names every stack had before the setting existed", () => {
@@ -14,21 +15,8 @@ describe("the namePrefix setting", () => {
     expect(parseSettings({ namePrefix }).settings.namePrefix).toBe(namePrefix);
   });
 
-  test.each<[string, unknown]>([
-    ["an empty string", ""],
-    ["upper-case letters", "Staging"],
-    ["a leading digit", "1otlp"],
-    ["a leading '-'", "-otlp"],
-    ["a trailing '-'", "otlp-"],
-    ["an underscore", "otlp_proxy"],
-    ["a dot", "otlp.proxy"],
-    ["25 characters", "a".repeat(25)],
-    ["a number", 7],
-    ["null", null],
-  ])("fails on %s, naming the setting, the value and what is allowed", (_case, namePrefix) => {
-    expect(problemsOf({ namePrefix })).toContain(
-      `context.otlpProxy.namePrefix: received ${JSON.stringify(namePrefix)}; allowed: 1 to 24 lowercase letters, digits or '-', starting with a letter and not ending with '-'`,
-    );
+  test.each(BAD_NAME_PREFIXES.map((c) => [c.name, c.raw, c.message] as const))("fails on %s, naming the setting, the value and what is allowed", (_case, raw, expected) => {
+    expect(problemsOf(raw)).toContain(expected);
   });
 
   test("keeps the tightest derived name, the account logging role, within IAM's 64 characters in every region", () => {

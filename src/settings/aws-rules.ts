@@ -66,11 +66,28 @@ export const LOG_RETENTION_DAYS: readonly number[] = [
 /** Stage names: letters, digits, hyphens and underscores, at most 128. Source: API Gateway CreateStage, `stageName`. */
 export const STAGE_NAME = { pattern: /^[A-Za-z0-9_-]{1,128}$/, rule: "1 to 128 letters, digits, '-' or '_'" };
 
+/**
+ * A name rule that Terraform's regular expressions (RE2, no lookahead) can check too: `characters` is the pattern
+ * without the reserved prefix, `reservedPrefix` what a name must not start with. `pattern` is the two together.
+ */
+export interface PrefixedNameRule {
+  readonly pattern: RegExp;
+  readonly characters: RegExp;
+  readonly reservedPrefix: string;
+  readonly rule: string;
+}
+
+function prefixedName(characters: RegExp, reservedPrefix: string, rule: string): PrefixedNameRule {
+  const escaped = reservedPrefix.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return { pattern: new RegExp(`^(?!${escaped})${characters.source.slice(1)}`, characters.flags), characters, reservedPrefix, rule };
+}
+
 /** Log group names. Source: CloudWatch Logs CreateLogGroup, `logGroupName` (aws/ is reserved for AWS services). */
-export const LOG_GROUP_NAME = {
-  pattern: /^(?!aws\/)[A-Za-z0-9._\-/#]{1,512}$/,
-  rule: "1 to 512 of letters, digits, '.', '_', '-', '/', '#', not starting with 'aws/'",
-};
+export const LOG_GROUP_NAME = prefixedName(
+  /^[A-Za-z0-9._\-/#]{1,512}$/,
+  "aws/",
+  "1 to 512 of letters, digits, '.', '_', '-', '/', '#', not starting with 'aws/'",
+);
 
 /**
  * Log stream names. Source: CloudWatch Logs CreateLogStream, `logStreamName` (no ':' or '*'). A single quote is refused
@@ -85,7 +102,11 @@ export const LOG_STREAM_NAME = { pattern: /^[^:*']{1,512}$/, rule: "1 to 512 cha
 export const ACCOUNT_THROTTLE = { rateLimit: 10_000, burstLimit: 5_000 };
 
 /** Tag keys and values. Source: AWS tagging best practices, "Tag naming limits and requirements". */
-export const TAG_KEY = { pattern: /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, rule: "1 to 128 characters, not starting with 'aws:'" };
+export const TAG_KEY = prefixedName(
+  /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u,
+  "aws:",
+  "1 to 128 letters, digits, spaces or _ . : / = + - @, not starting with 'aws:'",
+);
 export const TAG_VALUE = { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u, rule: "0 to 256 letters, digits, spaces or _ . : / = + - @" };
 
 /**
@@ -129,8 +150,44 @@ export const HOSTED_ZONE_ID = { pattern: /^Z[A-Z0-9]{1,31}$/, rule: "a Route 53 
  */
 export const DOMAIN_NAME = {
   pattern: /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+  /** The same without the length lookahead, for RE2; `length` holds the bounds. */
+  labels: /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+  length: { min: 4, max: 253 },
   rule: "a lowercase fully qualified host name such as otlp.example.com (no wildcard, no trailing dot)",
 };
 
 /** Base path of a base path mapping. Source: API Gateway CreateBasePathMapping, `basePath`. */
 export const BASE_PATH = { pattern: /^[A-Za-z0-9._-]{1,128}$/, rule: "1 to 128 letters, digits, '.', '_' or '-' (no slash)" };
+
+/** The most requests a usage-plan quota may allow per period. Source: API Gateway CreateUsagePlan, `quota.limit` (Integer). */
+export const QUOTA_LIMIT_MAX = 2_147_483_647;
+
+/**
+ * CloudWatch PutMetricAlarm: `Period` is 10, 30 or a multiple of 60 (below 60 only for high-resolution metrics, which
+ * API Gateway's are not), and `Period` times `EvaluationPeriods` is at most one day.
+ */
+export const ALARM_PERIOD = { multipleOfSeconds: 60, maxTotalSeconds: 86_400 } as const;
+
+/** Five minutes: well above API Gateway's 29 s default integration timeout (aws-behaviour.md, "API Gateway REST API", limits). */
+export const MAX_LATENCY_MILLIS = 300_000;
+
+/** Email addresses an SNS email subscription takes: something@domain.tld, without spaces or quotes. */
+export const EMAIL = /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/;
+
+/** SNS topic ARNs of the `aws` partition; standard topics only (alarms cannot publish to FIFO topics). */
+export const TOPIC_ARN = /^arn:aws:sns:([a-z0-9-]+):(\d{12}):[A-Za-z0-9_-]{1,256}$/;
+
+/** `IndexingPercentage` of AWS::XRay::TransactionSearchConfig: Minimum 0, Maximum 100 (CloudFormation template reference). */
+export const INDEXING_PERCENTAGE = { min: 0, max: 100, unit: "percent" } as const;
+
+/**
+ * What a name prefix may be. 24 characters keep the tightest derived name, the IAM role
+ * `<prefix>-apigw-logs-<longest region>`, well within IAM's 64 ("IAM and AWS STS quotas", role name); lowercase
+ * letters, digits and '-' are allowed in every name it starts (IAM, API Gateway, CloudWatch, SNS, CloudFormation stack
+ * names, which must start with a letter).
+ */
+export const NAME_PREFIX_RULE = {
+  pattern: /^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/,
+  maxLength: 24,
+  rule: "1 to 24 lowercase letters, digits or '-', starting with a letter and not ending with '-'",
+} as const;

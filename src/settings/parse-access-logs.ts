@@ -1,5 +1,7 @@
-import { EXECUTION_LOG_LEVELS, LOG_GROUP_NAME, LOG_RETENTION_DAYS } from "./aws-rules";
+import { EXECUTION_LOG_LEVELS } from "./aws-rules";
 import { accessLogGroupNameFor, NAME_PREFIX_DEFAULTS } from "./parse-name-prefix";
+import { RULES } from "./rules";
+import { checkAcross, checkValue } from "./setting-checks";
 
 /** How much API Gateway writes to its execution log group (`API-Gateway-Execution-Logs_<apiId>/<stage>`). */
 export type ExecutionLogLevel = (typeof EXECUTION_LOG_LEVELS)[number];
@@ -52,24 +54,17 @@ export function parseAccessLogs(input: Record<string, unknown>, report: Report, 
   };
   const raw = input.accessLogGroupName ?? d.accessLogGroupName;
   const accessLogGroupName = typeof raw === "string" ? accessLogGroupNameFor(namePrefix, raw, d.accessLogGroupName) : raw;
-  if (typeof accessLogGroupName !== "string" || !LOG_GROUP_NAME.pattern.test(accessLogGroupName)) {
-    report("accessLogGroupName", accessLogGroupName, LOG_GROUP_NAME.rule);
-  } else if (accessLogGroupName === (input.logGroupName ?? "otlp-logs")) {
-    report("accessLogGroupName", accessLogGroupName, "a log group other than logGroupName, which holds the OTLP log records");
+  if (checkValue(RULES.accessLogGroupName, "accessLogGroupName", accessLogGroupName, report)) {
+    const logGroupName = (input.logGroupName ?? "otlp-logs") as string;
+    checkAcross(RULES.accessLogGroupNotLogGroup, { accessLogGroupName: accessLogGroupName as string, logGroupName }, "accessLogGroupName", accessLogGroupName, report);
   }
   const retention = input.accessLogRetentionDays ?? d.accessLogRetentionDays;
-  if (typeof retention !== "number" || !LOG_RETENTION_DAYS.includes(retention)) {
-    report("accessLogRetentionDays", retention, `one of CloudWatch Logs' retention values ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire)`);
-  }
+  checkValue(RULES.accessLogRetentionDays, "accessLogRetentionDays", retention, report);
   const levelText = input.executionLogLevel ?? d.executionLogLevel;
   const level = typeof levelText === "string" ? levelText.toUpperCase() : levelText;
-  if (!EXECUTION_LOG_LEVELS.includes(level as ExecutionLogLevel)) {
-    report("executionLogLevel", levelText, `one of ${EXECUTION_LOG_LEVELS.map((l) => `"${l.toLowerCase()}"`).join(", ")} (any case)`);
-  }
+  checkValue(RULES.executionLogLevel, "executionLogLevel", levelText, report);
   const role = input.accountCloudWatchRole ?? d.accountCloudWatchRole;
-  if (role !== "create" && role !== "existing") {
-    report("accountCloudWatchRole", role, '"create" (this stack sets the region\'s API Gateway logging role) or "existing" (leave the one already set alone)');
-  }
+  checkValue(RULES.accountCloudWatchRole, "accountCloudWatchRole", role, report);
   return {
     accessLogs: bool("accessLogs", "false: no access log group and no access logs"),
     accessLogGroupName: typeof accessLogGroupName === "string" ? accessLogGroupName : d.accessLogGroupName,

@@ -1,4 +1,8 @@
-import { booleanSetting, isPlainObject, numberSetting, objectSetting, Report } from "./setting-checks";
+import { ALARM_PERIOD } from "./aws-rules";
+import { RULES, settingsAllowed, ValueRule } from "./rules";
+import { booleanSetting, checkValue, isPlainObject, objectSetting, Report, ruleSetting } from "./setting-checks";
+
+export { ALARM_PERIOD } from "./aws-rules";
 
 /** `context.otlpProxy.alarms`: the CloudWatch alarms each region stack creates, and where they notify. */
 export interface AlarmSettings {
@@ -35,46 +39,28 @@ export const ALARM_DEFAULTS: AlarmSettings = {
   topicArns: {},
 };
 
-/**
- * CloudWatch PutMetricAlarm: `Period` is 10, 30 or a multiple of 60 (below 60 only for high-resolution metrics, which
- * API Gateway's are not), and `Period` times `EvaluationPeriods` is at most one day.
- */
-export const ALARM_PERIOD = { multipleOfSeconds: 60, maxTotalSeconds: 86_400 } as const;
-/** Five minutes: well above API Gateway's 29 s default integration timeout (aws-behaviour.md, "API Gateway REST API", limits). */
-const MAX_LATENCY_MILLIS = 300_000;
-const EMAIL = /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/;
-/** SNS topic ARNs of the `aws` partition; standard topics only (alarms cannot publish to FIFO topics). */
-const TOPIC_ARN = /^arn:aws:sns:([a-z0-9-]+):(\d{12}):[A-Za-z0-9_-]{1,256}$/;
-
 const KEYS = Object.keys(ALARM_DEFAULTS);
 
 /** Validates `alarms` and fills in {@link ALARM_DEFAULTS}. */
 export function parseAlarms(value: unknown, regions: readonly string[], report: Report): AlarmSettings {
   const input = objectSetting("alarms", value, KEYS, report) ?? {};
-  const count = (key: keyof AlarmSettings, max: number) =>
-    numberSetting(`alarms.${key}`, input[key], ALARM_DEFAULTS[key] as number, { min: 1, max, integer: true }, report);
+  const count = (key: keyof AlarmSettings, rule: ValueRule) =>
+    ruleSetting(rule, `alarms.${key}`, input[key], ALARM_DEFAULTS[key] as number, report);
 
-  let periodSeconds = ALARM_DEFAULTS.periodSeconds;
-  if (input.periodSeconds !== undefined) {
-    const p = input.periodSeconds;
-    if (typeof p !== "number" || !Number.isInteger(p) || p <= 0 || p % ALARM_PERIOD.multipleOfSeconds !== 0 || p > ALARM_PERIOD.maxTotalSeconds) {
-      report("alarms.periodSeconds", p, `a multiple of 60 seconds, at most ${ALARM_PERIOD.maxTotalSeconds} (API Gateway metrics are per minute)`);
-    } else {
-      periodSeconds = p;
-    }
-  }
-  const evaluationPeriods = count("evaluationPeriods", ALARM_PERIOD.maxTotalSeconds / ALARM_PERIOD.multipleOfSeconds);
-  if (periodSeconds * evaluationPeriods > ALARM_PERIOD.maxTotalSeconds) {
-    report("alarms.evaluationPeriods", evaluationPeriods, `at most ${Math.floor(ALARM_PERIOD.maxTotalSeconds / periodSeconds)} with periods of ${periodSeconds} s (one day in all)`);
+  const periodSeconds = count("periodSeconds", RULES.alarmPeriodSeconds);
+  const evaluationPeriods = count("evaluationPeriods", RULES.alarmEvaluationPeriods);
+  if (!RULES.alarmWithinOneDay.check({ periodSeconds, evaluationPeriods })) {
+    const most = Math.floor(ALARM_PERIOD.maxTotalSeconds / periodSeconds);
+    report("alarms.evaluationPeriods", evaluationPeriods, settingsAllowed(RULES.alarmWithinOneDay, `; at most ${most} with periods of ${periodSeconds} s`));
   }
   return {
     enabled: booleanSetting("alarms.enabled", input.enabled, ALARM_DEFAULTS.enabled, report),
     periodSeconds,
     evaluationPeriods,
-    serverErrorsPerPeriod: count("serverErrorsPerPeriod", 1e9),
-    clientErrorsPerPeriod: count("clientErrorsPerPeriod", 1e9),
-    throttledRequestsPerPeriod: count("throttledRequestsPerPeriod", 1e9),
-    integrationLatencyP99Millis: count("integrationLatencyP99Millis", MAX_LATENCY_MILLIS),
+    serverErrorsPerPeriod: count("serverErrorsPerPeriod", RULES.alarmServerErrors),
+    clientErrorsPerPeriod: count("clientErrorsPerPeriod", RULES.alarmClientErrors),
+    throttledRequestsPerPeriod: count("throttledRequestsPerPeriod", RULES.alarmThrottledRequests),
+    integrationLatencyP99Millis: count("integrationLatencyP99Millis", RULES.alarmLatency),
     emails: parseEmails(input.emails, report),
     topicArns: parseTopicArns(input.topicArns, regions, report),
   };
@@ -82,18 +68,20 @@ export function parseAlarms(value: unknown, regions: readonly string[], report: 
 
 function parseEmails(value: unknown, report: Report): readonly string[] {
   if (value === undefined) return ALARM_DEFAULTS.emails;
-  const allowed = "a list of distinct email addresses, such as [\"oncall@example.com\"]";
   if (!Array.isArray(value)) {
-    report("alarms.emails", value, allowed);
+    report("alarms.emails", value, "a list of distinct email addresses, such as [\"oncall@example.com\"]");
     return ALARM_DEFAULTS.emails;
   }
   let ok = true;
   value.forEach((email, index) => {
-    if (typeof email !== "string" || !EMAIL.test(email) || value.indexOf(email) !== index) {
-      report(`alarms.emails[${index}]`, email, allowed);
-      ok = false;
-    }
+    if (!checkValue(RULES.alarmEmail, `alarms.emails[${index}]`, email, report)) ok = false;
   });
+  if (!RULES.alarmEmailsDistinct.check(value)) {
+    ok = false;
+    value.forEach((email, index) => {
+      if (value.indexOf(email) !== index) report(`alarms.emails[${index}]`, email, settingsAllowed(RULES.alarmEmailsDistinct));
+    });
+  }
   return ok ? (value as string[]) : ALARM_DEFAULTS.emails;
 }
 
@@ -105,12 +93,12 @@ function parseTopicArns(value: unknown, regions: readonly string[], report: Repo
   }
   let ok = true;
   for (const [region, arn] of Object.entries(value)) {
-    const match = typeof arn === "string" ? TOPIC_ARN.exec(arn) : null;
+    const setting = `alarms.topicArns.${region}`;
+    // Keys that are configured regions: a rule of settings only (the module is called per region).
     if (!regions.includes(region)) {
-      report(`alarms.topicArns.${region}`, arn, `keys that are configured regions (${regions.join(", ")})`);
+      report(setting, arn, `keys that are configured regions (${regions.join(", ")})`);
       ok = false;
-    } else if (!match || match[1] !== region) {
-      report(`alarms.topicArns.${region}`, arn, `a standard SNS topic ARN in ${region}: arn:aws:sns:${region}:<12-digit account>:<name> (alarms notify topics of their own region only)`);
+    } else if (!checkValue(RULES.alarmTopicArn, setting, arn, report, { key: region, detail: `; here ${region}` })) {
       ok = false;
     }
   }

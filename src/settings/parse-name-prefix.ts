@@ -1,5 +1,8 @@
 import { AWS_COMMERCIAL_REGIONS } from "./aws-rules";
-import { Report } from "./setting-checks";
+import { RULES } from "./rules";
+import { checkValue, Report } from "./setting-checks";
+
+export { NAME_PREFIX_RULE } from "./aws-rules";
 
 /** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
 export interface NamePrefixSettings {
@@ -16,18 +19,6 @@ export const NAME_PREFIX_DEFAULTS: NamePrefixSettings = { namePrefix: "otlp-prox
 
 /** The name a region's longest derived name is built from: the account logging role, `<prefix>-apigw-logs-<region>`. */
 const LONGEST_REGION = [...AWS_COMMERCIAL_REGIONS].sort((a, b) => b.length - a.length)[0];
-
-/**
- * What a name prefix may be. 24 characters keep the tightest derived name, the IAM role
- * `<prefix>-apigw-logs-<longest region>`, well within IAM's 64 ("IAM and AWS STS quotas", role name); lowercase
- * letters, digits and '-' are allowed in every name it starts (IAM, API Gateway, CloudWatch, SNS, CloudFormation stack
- * names, which must start with a letter).
- */
-export const NAME_PREFIX_RULE = {
-  pattern: /^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/,
-  maxLength: 24,
-  rule: "1 to 24 lowercase letters, digits or '-', starting with a letter and not ending with '-'",
-} as const;
 
 /** The longest IAM role name a valid prefix can give (tested against IAM's limit of 64). */
 export function longestRoleName(namePrefix: string): string {
@@ -47,9 +38,5 @@ export function accessLogGroupNameFor(namePrefix: string, accessLogGroupName: st
 export function parseNamePrefix(input: Record<string, unknown>, report: Report): NamePrefixSettings {
   const value = input.namePrefix;
   if (value === undefined) return NAME_PREFIX_DEFAULTS;
-  if (typeof value !== "string" || !NAME_PREFIX_RULE.pattern.test(value)) {
-    report("namePrefix", value, `${NAME_PREFIX_RULE.rule} (it starts IAM role, API, dashboard, alarm and topic names)`);
-    return NAME_PREFIX_DEFAULTS;
-  }
-  return { namePrefix: value };
+  return checkValue(RULES.namePrefix, "namePrefix", value, report) ? { namePrefix: value as string } : NAME_PREFIX_DEFAULTS;
 }

@@ -1,6 +1,5 @@
-import { parseCidr, withPrefix } from "../net/cidr";
-import { BASE_PATH, CERTIFICATE_ARN, DOMAIN_NAME, HOSTED_ZONE_ID, WEB_ACL_ARN } from "./aws-rules";
 import { parsePerRegion, PerRegion, valueForRegion } from "./per-region";
+import { CrossRule, DomainValues, PER_REGION_HINT, RULES, settingsAllowed, ValueRule } from "./rules";
 
 /**
  * The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. Each may differ per region. `null` (the
@@ -18,7 +17,7 @@ export interface NetworkSettings {
   /** A Route 53 public hosted zone in which to create an alias record for `domainName`. */
   readonly hostedZoneId: PerRegion<string> | null;
   /** The path under the custom domain that maps to the stage; none maps the domain's root. */
-  readonly basePath: string | null;
+  readonly basePath: PerRegion<string> | null;
   /** Turn off the default `execute-api` endpoint, so only the custom domain answers (needs `domainName`). */
   readonly disableExecuteApiEndpoint: PerRegion<boolean>;
 }
@@ -58,7 +57,7 @@ export function networkForRegion(settings: NetworkSettings, region: string): Reg
     domainName: valueForRegion(settings.domainName, region, isString),
     certificateArn: valueForRegion(settings.certificateArn, region, isString),
     hostedZoneId: valueForRegion(settings.hostedZoneId, region, isString),
-    basePath: settings.basePath ?? undefined,
+    basePath: valueForRegion(settings.basePath, region, isString),
     disableExecuteApiEndpoint: valueForRegion(settings.disableExecuteApiEndpoint, region, isBoolean) ?? false,
   };
 }
@@ -67,86 +66,82 @@ export function networkForRegion(settings: NetworkSettings, region: string): Reg
 export function parseNetwork(raw: Record<string, unknown>, regions: readonly string[], report: Report): NetworkSettings {
   // An explicit null is the same as leaving a setting out.
   const input = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
-  const perRegionHint = 'or an object of such values keyed by region or "default"';
+  /** A value rule, with the per-region form added to its allowed text. */
+  const one = (rule: ValueRule, r: Report, setting: string, value: unknown) =>
+    rule.check(value) || fail(r, setting, value, settingsAllowed(rule, PER_REGION_HINT));
   const cidrs = parsePerRegion<readonly string[]>(
     "allowedSourceCidrs",
     input.allowedSourceCidrs,
     regions,
     isList,
     (setting, value, _region, r) => {
-      const allowed = `a non-empty list of at most 100 distinct IPv4 or IPv6 CIDR ranges such as "203.0.113.0/24" or "2001:db8::/32", ${perRegionHint}`;
-      if (!Array.isArray(value) || value.length === 0 || value.length > 100) return fail(r, setting, value, allowed);
+      if (!one(RULES.allowedSourceCidrs, r, setting, value)) return false;
+      const list = value as readonly unknown[];
       let ok = true;
-      value.forEach((cidr, index) => {
-        if (typeof cidr !== "string" || !parseCidr(cidr)) ok = fail(r, `${setting}[${index}]`, cidr, "an IPv4 or IPv6 CIDR range such as 203.0.113.0/24 or 2001:db8::/32");
-        else if (value.findIndex((other) => typeof other === "string" && withPrefix(other) === withPrefix(cidr)) !== index) {
-          ok = fail(r, `${setting}[${index}]`, cidr, "each range once (a bare address is the same as its /32 or /128)");
-        }
+      list.forEach((cidr, index) => {
+        if (!RULES.allowedSourceCidr.check(cidr)) ok = fail(r, `${setting}[${index}]`, cidr, settingsAllowed(RULES.allowedSourceCidr));
       });
+      if (ok && !RULES.allowedSourceCidrsDistinct.check(list)) {
+        // The rule says whether two ranges are the same; each range that repeats an earlier one is reported.
+        const same = (a: unknown, b: unknown) => !RULES.allowedSourceCidrsDistinct.check([a, b]);
+        list.forEach((cidr, index) => {
+          if (list.slice(0, index).some((earlier) => same(earlier, cidr))) ok = fail(r, `${setting}[${index}]`, cidr, settingsAllowed(RULES.allowedSourceCidrsDistinct));
+        });
+      }
       return ok;
     },
     report,
     "a list of CIDR ranges",
   );
-  const regionalArn = (name: string, pattern: RegExp, what: string) =>
+  /** An ARN checked by its rule, then against the region of each stack it is used in. */
+  const regionalArn = (name: string, rule: ValueRule, inRegion: CrossRule<{ arn?: string; region: string }>) =>
     parsePerRegion<string>(
       name,
       input[name],
       regions,
       isString,
       (setting, value, region, r) => {
-        const match = typeof value === "string" ? pattern.exec(value) : null;
-        if (!match) return fail(r, setting, value, `${what}, ${perRegionHint}`);
-        if (match[1] !== region) {
-          return fail(r, setting, value, `an ARN in the stack's region ${region} (${what} must be in the region of the API that uses it); give one per region as {"${region}": "..."}`);
-        }
-        return true;
+        if (!one(rule, r, setting, value)) return false;
+        if (inRegion.check({ arn: value as string, region })) return true;
+        return fail(r, setting, value, settingsAllowed(inRegion, `; here ${region}, so give one per region as {"${region}": "..."}`));
       },
       report,
-      what,
+      settingsAllowed(rule),
     );
-  const webAclArn = regionalArn("webAclArn", WEB_ACL_ARN, "a regional WAFv2 web ACL ARN arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>");
-  const certificateArn = regionalArn("certificateArn", CERTIFICATE_ARN, "an ACM certificate ARN arn:aws:acm:<region>:<account>:certificate/<id>");
-  const named = (name: string, rule: { pattern: RegExp; rule: string }) =>
-    parsePerRegion<string>(
-      name,
-      input[name],
-      regions,
-      isString,
-      (setting, value, _region, r) => (typeof value === "string" && rule.pattern.test(value) ? true : fail(r, setting, value, `${rule.rule}, ${perRegionHint}`)),
-      report,
-      rule.rule,
-    );
-  const domainName = named("domainName", DOMAIN_NAME);
-  const hostedZoneId = named("hostedZoneId", HOSTED_ZONE_ID);
+  const webAclArn = regionalArn("webAclArn", RULES.webAclArn, RULES.webAclInRegion);
+  const certificateArn = regionalArn("certificateArn", RULES.certificateArn, RULES.certificateInRegion);
+  const named = (name: string, rule: ValueRule) =>
+    parsePerRegion<string>(name, input[name], regions, isString, (setting, value, _region, r) => one(rule, r, setting, value), report, settingsAllowed(rule));
+  const domainName = named("domainName", RULES.domainName);
+  const hostedZoneId = named("hostedZoneId", RULES.hostedZoneId);
+  const basePath = named("basePath", RULES.basePath);
   const disable = parsePerRegion<boolean>(
     "disableExecuteApiEndpoint",
     input.disableExecuteApiEndpoint,
     regions,
     isBoolean,
-    (setting, value, _region, r) => (typeof value === "boolean" ? true : fail(r, setting, value, `true or false, ${perRegionHint}`)),
+    (setting, value, _region, r) => (typeof value === "boolean" ? true : fail(r, setting, value, `true or false${PER_REGION_HINT}`)),
     report,
     "true or false",
   );
-  let basePath: string | null = null;
-  if (input.basePath !== undefined) {
-    if (typeof input.basePath === "string" && BASE_PATH.pattern.test(input.basePath)) basePath = input.basePath;
-    else report("basePath", input.basePath, BASE_PATH.rule);
-  }
   const settings: NetworkSettings = {
     allowedSourceCidrs: cidrs ?? null,
     webAclArn: webAclArn ?? null,
     domainName: domainName ?? null,
     certificateArn: certificateArn ?? null,
     hostedZoneId: hostedZoneId ?? null,
-    basePath,
+    basePath: basePath ?? null,
     disableExecuteApiEndpoint: disable ?? false,
   };
   checkCombinations(input, settings, regions, report);
   return settings;
 }
 
-/** Settings that only make sense together, checked region by region. */
+/**
+ * Settings that only make sense together, checked region by region on the values each region's module call gets (the
+ * rules of the table, preconditions in the module). A value given for a region without a custom domain is refused,
+ * never ignored: the module refuses it too.
+ */
 function checkCombinations(input: Record<string, unknown>, settings: NetworkSettings, regions: readonly string[], report: Report): void {
   const reported = new Set<string>();
   const once = (setting: string, received: unknown, allowed: string) => {
@@ -154,30 +149,21 @@ function checkCombinations(input: Record<string, unknown>, settings: NetworkSett
     reported.add(setting);
     report(setting, received, allowed);
   };
+  const rules: readonly [CrossRule<DomainValues>, (region: string) => string][] = [
+    [RULES.domainNeedsCertificate, (region) => `; ${region} has a domainName but no certificateArn`],
+    [RULES.certificateNeedsDomain, (region) => `; ${region} has no custom domain (values can be given per region)`],
+    [RULES.hostedZoneNeedsDomain, (region) => `; ${region} has no custom domain (values can be given per region)`],
+    [RULES.basePathNeedsDomain, (region) => `; ${region} has no custom domain (values can be given per region)`],
+    [RULES.disableExecuteApiNeedsDomain, (region) => `; ${region} has no custom domain`],
+  ];
   for (const region of regions) {
     const net = networkForRegion(settings, region);
-    if (net.domainName && !net.certificateArn && input.certificateArn === undefined) {
-      once("certificateArn", input.certificateArn, `an ACM certificate ARN for domainName in ${region} (a custom domain needs a certificate in its own region)`);
-    } else if (net.domainName && !net.certificateArn && settings.certificateArn !== undefined) {
-      once("certificateArn", input.certificateArn, `a certificate for ${region} too, since domainName gives ${region} a custom domain`);
-    }
-    if (!net.domainName && net.certificateArn) {
-      once("certificateArn", input.certificateArn, `only together with domainName (${region} has a certificate but no domain)`);
-    }
-    // A zone given for every region is fine where some regions have no domain; one given for this region is not.
-    const zoneForThisRegion = typeof input.hostedZoneId === "object" && input.hostedZoneId !== null && region in input.hostedZoneId;
-    if (!net.domainName && net.hostedZoneId && (zoneForThisRegion || regions.every((r) => !networkForRegion(settings, r).domainName))) {
-      once("hostedZoneId", input.hostedZoneId, `only together with domainName (${region} has no custom domain)`);
-    }
-    if (!net.domainName && net.disableExecuteApiEndpoint) {
-      once("disableExecuteApiEndpoint", input.disableExecuteApiEndpoint, `true only where domainName gives a custom domain (${region} has none, so it would have no endpoint at all)`);
-    }
-    if (!net.domainName && input.basePath !== undefined && regions.every((r) => !networkForRegion(settings, r).domainName)) {
-      once("basePath", input.basePath, "only together with domainName");
+    for (const [rule, detail] of rules) {
+      if (!rule.check(net)) once(rule.setting, input[rule.setting], settingsAllowed(rule, detail(region)));
     }
   }
-  // The same regional domain name may exist in several regions (for latency-based routing, set up outside this stack),
-  // but the simple alias record this stack writes can point at only one region.
+  // A rule of settings only: the same regional domain name may exist in several regions (for latency-based routing,
+  // set up outside this stack), but the simple alias record each region's stack writes can point at only one region.
   const withRecord = regions.map((r) => networkForRegion(settings, r)).filter((n) => n.domainName && n.hostedZoneId);
   withRecord.forEach((net, index) => {
     if (withRecord.findIndex((other) => other.domainName === net.domainName) !== index) {

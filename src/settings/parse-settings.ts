@@ -1,15 +1,7 @@
-import { isSignal, SIGNALS, Signal } from "../otlp/signals";
-import {
-  ACCOUNT_THROTTLE,
-  AWS_COMMERCIAL_REGIONS,
-  LOG_GROUP_NAME,
-  LOG_RETENTION_DAYS,
-  LOG_STREAM_NAME,
-  OTLP_METRICS_REGIONS,
-  STAGE_NAME,
-  TAG_KEY,
-  TAG_VALUE,
-} from "./aws-rules";
+import { SIGNALS, Signal } from "../otlp/signals";
+import { OTLP_METRICS_REGIONS } from "./aws-rules";
+import { RULES, settingsAllowed, ValueRule } from "./rules";
+import { checkAcross, checkValue } from "./setting-checks";
 import { DEFAULTS, ProxySettings, SignalSelection, Throttle } from "./defaults";
 import { SettingProblem, SettingsError } from "./settings-error";
 import { parseAlarms } from "./parse-alarms";
@@ -50,9 +42,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const { namePrefix } = parseNamePrefix(input, report);
   const settings: ProxySettings = {
     regions,
-    stageName: parseName("stageName", input.stageName, DEFAULTS.stageName, STAGE_NAME, report),
-    logGroupName: parseName("logGroupName", input.logGroupName, DEFAULTS.logGroupName, LOG_GROUP_NAME, report),
-    logStreamName: parseName("logStreamName", input.logStreamName, DEFAULTS.logStreamName, LOG_STREAM_NAME, report),
+    stageName: parseName(RULES.stageName, input.stageName, DEFAULTS.stageName, report),
+    logGroupName: parseName(RULES.logGroupName, input.logGroupName, DEFAULTS.logGroupName, report),
+    logStreamName: parseName(RULES.logStreamName, input.logStreamName, DEFAULTS.logStreamName, report),
     logRetentionDays: parseRetention(input.logRetentionDays, report),
     throttle,
     signals: parseSignals(input.signals, regions, report),
@@ -86,37 +78,21 @@ function parseRegions(value: unknown, report: Report): readonly string[] {
     return [];
   }
   value.forEach((region, index) => {
-    if (typeof region !== "string" || !AWS_COMMERCIAL_REGIONS.includes(region)) {
-      report(`regions[${index}]`, region, `a commercial AWS region: ${AWS_COMMERCIAL_REGIONS.join(", ")}`);
-    } else if (value.indexOf(region) !== index) {
-      report(`regions[${index}]`, region, "each region once");
-    }
+    if (!checkAcross(RULES.commercialRegion, region, `regions[${index}]`, region, report)) return;
+    if (value.indexOf(region) !== index) report(`regions[${index}]`, region, "each region once");
   });
   return value as string[];
 }
 
-function parseName(
-  setting: string,
-  value: unknown,
-  fallback: string,
-  rule: { pattern: RegExp; rule: string },
-  report: Report,
-): string {
+/** A string setting checked by its rule, or the default. */
+function parseName(rule: ValueRule, value: unknown, fallback: string, report: Report): string {
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !rule.pattern.test(value)) {
-    report(setting, value, rule.rule);
-    return fallback;
-  }
-  return value;
+  return checkValue(rule, rule.setting, value, report) ? (value as string) : fallback;
 }
 
 function parseRetention(value: unknown, report: Report): number {
   if (value === undefined) return DEFAULTS.logRetentionDays;
-  if (typeof value !== "number" || !LOG_RETENTION_DAYS.includes(value)) {
-    report("logRetentionDays", value, `one of CloudWatch Logs' retention values ${LOG_RETENTION_DAYS.join(", ")} (0 = never expire)`);
-    return DEFAULTS.logRetentionDays;
-  }
-  return value;
+  return checkValue(RULES.logRetentionDays, "logRetentionDays", value, report) ? (value as number) : DEFAULTS.logRetentionDays;
 }
 
 function parseThrottle(value: unknown, report: Report): Throttle {
@@ -130,19 +106,14 @@ function parseThrottle(value: unknown, report: Report): Throttle {
   }
   const rateLimit = value.rateLimit ?? DEFAULTS.throttle.rateLimit;
   const burstLimit = value.burstLimit ?? DEFAULTS.throttle.burstLimit;
-  const rateOk = typeof rateLimit === "number" && rateLimit > 0 && rateLimit <= ACCOUNT_THROTTLE.rateLimit;
-  const burstOk =
-    typeof burstLimit === "number" && Number.isInteger(burstLimit) && burstLimit > 0 && burstLimit <= ACCOUNT_THROTTLE.burstLimit;
-  if (!rateOk) {
-    report("throttle.rateLimit", rateLimit, `a number of requests per second above 0 and at most ${ACCOUNT_THROTTLE.rateLimit} (the account limit per region)`);
+  const rateOk = checkValue(RULES.throttleRateLimit, "throttle.rateLimit", rateLimit, report);
+  const burstOk = checkValue(RULES.throttleBurstLimit, "throttle.burstLimit", burstLimit, report);
+  if (!rateOk || !burstOk) return DEFAULTS.throttle;
+  const throttle = { rateLimit: rateLimit as number, burstLimit: burstLimit as number };
+  if (!RULES.throttleBurstAtLeastRate.check(throttle)) {
+    report("throttle.burstLimit", burstLimit, settingsAllowed(RULES.throttleBurstAtLeastRate, `; throttle.rateLimit is ${rateLimit}`));
   }
-  if (!burstOk) {
-    report("throttle.burstLimit", burstLimit, `a whole number of requests above 0 and at most ${ACCOUNT_THROTTLE.burstLimit} (the account limit per region)`);
-  }
-  if (rateOk && burstOk && (burstLimit as number) < (rateLimit as number)) {
-    report("throttle.burstLimit", burstLimit, `at least throttle.rateLimit (${rateLimit}), so one second of traffic fits in a burst`);
-  }
-  return rateOk && burstOk ? { rateLimit: rateLimit as number, burstLimit: burstLimit as number } : DEFAULTS.throttle;
+  return throttle;
 }
 
 function parseSignals(value: unknown, regions: readonly string[], report: Report): SignalSelection {
@@ -163,13 +134,10 @@ function parseSignals(value: unknown, regions: readonly string[], report: Report
   return byRegion;
 }
 
+/** One list of signals: the whole setting, or one region's list (the per-region object form exists only in settings). */
 function parseSignalList(setting: string, value: unknown, report: Report): readonly Signal[] {
-  const allowed = `a non-empty list of distinct signals from ${SIGNALS.join(", ")}`;
-  if (!Array.isArray(value) || value.length === 0 || !value.every(isSignal) || new Set(value).size !== value.length) {
-    report(setting, value, allowed);
-    return DEFAULTS.signals as readonly Signal[];
-  }
-  return SIGNALS.filter((signal) => value.includes(signal));
+  if (!checkValue(RULES.signals, setting, value, report)) return DEFAULTS.signals as readonly Signal[];
+  return SIGNALS.filter((signal) => (value as readonly string[]).includes(signal));
 }
 
 function parseTags(value: unknown, report: Report): Readonly<Record<string, string>> {
@@ -179,8 +147,8 @@ function parseTags(value: unknown, report: Report): Readonly<Record<string, stri
     return DEFAULTS.tags;
   }
   for (const [key, tagValue] of Object.entries(value)) {
-    if (!TAG_KEY.pattern.test(key)) report(`tags`, key, `tag names of ${TAG_KEY.rule}`);
-    if (typeof tagValue !== "string" || !TAG_VALUE.pattern.test(tagValue)) report(`tags.${key}`, tagValue, `a string of ${TAG_VALUE.rule}`);
+    checkValue(RULES.tagKeys, "tags", key, report);
+    checkValue(RULES.tagValues, `tags.${key}`, tagValue, report, { key });
   }
   return value as Record<string, string>;
 }

@@ -1,6 +1,8 @@
-import { ACCOUNT_THROTTLE, QUOTA_PERIODS, TEAM_NAME, USAGE_PLANS_PER_REGION } from "./aws-rules";
+import { ACCOUNT_THROTTLE, QUOTA_PERIODS } from "./aws-rules";
 import type { Throttle } from "./throttle";
 import { isPlainObject } from "./per-region";
+import { RULES, settingsAllowed } from "./rules";
+import { checkAcross, checkValue } from "./setting-checks";
 
 /** A usage plan's quota period. */
 export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
@@ -44,59 +46,57 @@ export function teamThrottle(team: Team, throttle: Throttle): Throttle {
   return { rateLimit: team.rateLimit ?? throttle.rateLimit, burstLimit: team.burstLimit ?? throttle.burstLimit };
 }
 
+const TEAM_SHAPE = "{ name, rateLimit?, burstLimit?, quota?: { limit, period }, enabled? }";
+
 /** Parses `teams`; `throttle` is the already parsed stack throttle that limits default to. */
 export function parseTeams(input: Record<string, unknown>, throttle: Throttle, report: Report): TeamsSettings {
   const value = input.teams;
   if (value === undefined) return TEAMS_DEFAULTS;
-  if (!Array.isArray(value) || value.length === 0 || value.length > USAGE_PLANS_PER_REGION) {
-    report(
-      "teams",
-      value,
-      `a list of 1 to ${USAGE_PLANS_PER_REGION} teams (one usage plan each; AWS allows ${USAGE_PLANS_PER_REGION} usage plans per account and region), ` +
-        `each { name, rateLimit?, burstLimit?, quota?: { limit, period }, enabled? }`,
-    );
-    return TEAMS_DEFAULTS;
+  if (!checkValue(RULES.teams, "teams", value, report, { detail: `, each ${TEAM_SHAPE}` })) return TEAMS_DEFAULTS;
+  const list = value as unknown[];
+  const teams = list.map((raw, index) => parseTeam(`teams[${index}]`, raw, throttle, report));
+  const named = teams.filter((team): team is Team => team !== undefined);
+  if (!RULES.teamNamesDistinct.check(named)) {
+    teams.forEach((team, index) => {
+      if (team && teams.findIndex((other) => other?.name === team.name) !== index) {
+        report(`teams[${index}].name`, team.name, settingsAllowed(RULES.teamNamesDistinct));
+      }
+    });
   }
-  const teams = value.map((raw, index) => parseTeam(`teams[${index}]`, raw, throttle, report));
-  teams.forEach((team, index) => {
-    if (team && teams.findIndex((other) => other?.name === team.name) !== index) report(`teams[${index}].name`, team.name, "a name no other team has");
-  });
-  return { teams: teams.filter((team): team is Team => team !== undefined) };
+  return { teams: named };
 }
 
 function parseTeam(setting: string, raw: unknown, throttle: Throttle, report: Report): Team | undefined {
   if (!isPlainObject(raw)) {
-    report(setting, raw, "an object { name, rateLimit?, burstLimit?, quota?: { limit, period }, enabled? }");
+    report(setting, raw, `an object ${TEAM_SHAPE}`);
     return undefined;
   }
   let ok = true;
-  const fail = (name: string, received: unknown, allowed: string) => {
-    report(`${setting}${name}`, received, allowed);
-    ok = false;
+  const check = (passed: boolean) => {
+    ok = passed && ok;
+    return passed;
   };
-  for (const key of Object.keys(raw)) if (!TEAM_KEYS.includes(key)) fail(`.${key}`, raw[key], `only ${TEAM_KEYS.join(", ")}`);
-  if (typeof raw.name !== "string" || !TEAM_NAME.pattern.test(raw.name)) fail(".name", raw.name, TEAM_NAME.rule);
-
+  for (const key of Object.keys(raw)) {
+    if (TEAM_KEYS.includes(key)) continue;
+    report(`${setting}.${key}`, raw[key], `only ${TEAM_KEYS.join(", ")}`);
+    ok = false;
+  }
+  check(checkValue(RULES.teamName, `${setting}.name`, raw.name, report));
   const { rateLimit, burstLimit } = raw;
-  const rateOk = rateLimit === undefined || (typeof rateLimit === "number" && rateLimit > 0 && rateLimit <= ACCOUNT_THROTTLE.rateLimit);
-  const burstOk =
-    burstLimit === undefined ||
-    (typeof burstLimit === "number" && Number.isInteger(burstLimit) && burstLimit > 0 && burstLimit <= ACCOUNT_THROTTLE.burstLimit);
-  if (!rateOk) fail(".rateLimit", rateLimit, `a number of requests per second above 0 and at most ${ACCOUNT_THROTTLE.rateLimit} (the account limit per region)`);
-  if (!burstOk) fail(".burstLimit", burstLimit, `a whole number of requests above 0 and at most ${ACCOUNT_THROTTLE.burstLimit} (the account limit per region)`);
+  const rateOk = rateLimit === undefined || check(checkValue(RULES.teamRateLimit, `${setting}.rateLimit`, rateLimit, report));
+  const burstOk = burstLimit === undefined || check(checkValue(RULES.teamBurstLimit, `${setting}.burstLimit`, burstLimit, report));
   if (rateOk && burstOk) {
     const resolved = { rateLimit: (rateLimit as number | undefined) ?? throttle.rateLimit, burstLimit: (burstLimit as number | undefined) ?? throttle.burstLimit };
-    if (resolved.burstLimit < resolved.rateLimit) {
-      const [name, received] = burstLimit !== undefined ? [".burstLimit", burstLimit] : [".rateLimit", rateLimit];
-      fail(
-        name,
-        received,
-        `a burst at least the rate (here rate ${resolved.rateLimit}, burst ${resolved.burstLimit}; a limit left out comes from throttle), so one second of traffic fits in a burst`,
-      );
-    }
+    const [name, received] = burstLimit !== undefined ? ["burstLimit", burstLimit] : ["rateLimit", rateLimit];
+    const detail = `; here rate ${resolved.rateLimit}, burst ${resolved.burstLimit}`;
+    check(checkAcross(RULES.teamBurstAtLeastRate, resolved, `${setting}.${name}`, received, report, detail));
   }
-  const quota = raw.quota === undefined ? undefined : parseQuota(`${setting}.quota`, raw.quota, fail);
-  if (raw.enabled !== undefined && typeof raw.enabled !== "boolean") fail(".enabled", raw.enabled, "true or false (false disables the key without deleting it)");
+  const quota = raw.quota === undefined ? undefined : parseQuota(`${setting}.quota`, raw.quota, report);
+  if (raw.quota !== undefined) check(quota !== undefined);
+  if (raw.enabled !== undefined && typeof raw.enabled !== "boolean") {
+    check(false);
+    report(`${setting}.enabled`, raw.enabled, "true or false (false disables the key without deleting it)");
+  }
   if (!ok) return undefined;
   return {
     name: raw.name as string,
@@ -107,27 +107,20 @@ function parseTeam(setting: string, raw: unknown, throttle: Throttle, report: Re
   };
 }
 
-function parseQuota(setting: string, raw: unknown, fail: (name: string, received: unknown, allowed: string) => void): TeamQuota | undefined {
-  const suffix = setting.slice(setting.indexOf(".quota"));
+function parseQuota(setting: string, raw: unknown, report: Report): TeamQuota | undefined {
   if (!isPlainObject(raw)) {
-    fail(suffix, raw, `an object { limit, period } with period one of ${QUOTA_PERIODS.join(", ")}`);
+    report(setting, raw, `an object { limit, period } with period one of ${QUOTA_PERIODS.join(", ")}`);
     return undefined;
   }
   let ok = true;
   for (const key of Object.keys(raw)) {
     if (key !== "limit" && key !== "period") {
-      fail(`${suffix}.${key}`, raw[key], "only limit and period");
+      report(`${setting}.${key}`, raw[key], "only limit and period");
       ok = false;
     }
   }
-  if (typeof raw.limit !== "number" || !Number.isInteger(raw.limit) || raw.limit <= 0 || raw.limit > 2_147_483_647) {
-    fail(`${suffix}.limit`, raw.limit, "a whole number of requests per period above 0 (at most 2147483647)");
-    ok = false;
-  }
-  if (!QUOTA_PERIODS.includes(raw.period as QuotaPeriod)) {
-    fail(`${suffix}.period`, raw.period, `one of ${QUOTA_PERIODS.join(", ")}`);
-    ok = false;
-  }
+  ok = checkValue(RULES.teamQuotaLimit, `${setting}.limit`, raw.limit, report) && ok;
+  ok = checkValue(RULES.teamQuotaPeriod, `${setting}.period`, raw.period, report) && ok;
   return ok ? { limit: raw.limit as number, period: raw.period as QuotaPeriod } : undefined;
 }
 

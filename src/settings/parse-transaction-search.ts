@@ -1,4 +1,7 @@
-import { booleanSetting, numberSetting, objectSetting, regionListSetting, Report } from "./setting-checks";
+import { RULES } from "./rules";
+import { booleanSetting, checkValue, objectSetting, regionListSetting, Report, ruleSetting } from "./setting-checks";
+
+export { INDEXING_PERCENTAGE } from "./aws-rules";
 
 /** `context.otlpProxy.transactionSearch`: switching on X-Ray Transaction Search from the stack (opt-in). */
 export interface TransactionSearchSettings {
@@ -13,22 +16,24 @@ export interface TransactionSearchSettings {
 /** Transaction Search defaults; `DEFAULTS.transactionSearch` in defaults.ts points here. */
 export const TRANSACTION_SEARCH_DEFAULTS: TransactionSearchSettings = { enabled: false, indexingPercentage: 1 };
 
-/** `IndexingPercentage` of AWS::XRay::TransactionSearchConfig: Minimum 0, Maximum 100 (CloudFormation template reference). */
-export const INDEXING_PERCENTAGE = { min: 0, max: 100, unit: "percent" } as const;
 
 const KEYS = ["enabled", "indexingPercentage", "regions"];
 
 /** Validates `transactionSearch` and fills in {@link TRANSACTION_SEARCH_DEFAULTS}. */
 export function parseTransactionSearch(value: unknown, regions: readonly string[], report: Report): TransactionSearchSettings {
   const input = objectSetting("transactionSearch", value, KEYS, report) ?? {};
-  const selected = regionListSetting("transactionSearch.regions", input.regions, regions, report);
+  // Commercial regions, as the module checks too; then configured ones, which only the settings know.
+  const selected =
+    input.regions === undefined || checkValue(RULES.transactionSearchRegions, "transactionSearch.regions", input.regions, report)
+      ? regionListSetting("transactionSearch.regions", input.regions, regions, report)
+      : undefined;
   return {
     enabled: booleanSetting("transactionSearch.enabled", input.enabled, TRANSACTION_SEARCH_DEFAULTS.enabled, report),
-    indexingPercentage: numberSetting(
+    indexingPercentage: ruleSetting(
+      RULES.indexingPercentage,
       "transactionSearch.indexingPercentage",
       input.indexingPercentage,
       TRANSACTION_SEARCH_DEFAULTS.indexingPercentage,
-      INDEXING_PERCENTAGE,
       report,
     ),
     ...(selected ? { regions: selected } : {}),

@@ -1,3 +1,4 @@
+import { CrossRule, settingsAllowed, ValueRule } from "./rules";
 import { SettingProblem } from "./settings-error";
 
 /** Records one problem with one setting; parsers report every problem and go on, so one run shows them all. */
@@ -37,24 +38,6 @@ export function booleanSetting(setting: string, value: unknown, fallback: boolea
   return value;
 }
 
-/** A number within [min, max]; `integer` also refuses fractions. */
-export function numberSetting(
-  setting: string,
-  value: unknown,
-  fallback: number,
-  range: { readonly min: number; readonly max: number; readonly integer?: boolean; readonly unit?: string },
-  report: Report,
-): number {
-  if (value === undefined) return fallback;
-  const ok =
-    typeof value === "number" && Number.isFinite(value) && value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value));
-  if (!ok) {
-    report(setting, value, `${range.integer ? "a whole number" : "a number"} from ${range.min} to ${range.max}${range.unit ? ` ${range.unit}` : ""}`);
-    return fallback;
-  }
-  return value as number;
-}
-
 /** A list of regions, each one of the configured regions and listed once. */
 export function regionListSetting(setting: string, value: unknown, regions: readonly string[], report: Report): readonly string[] | undefined {
   if (value === undefined) return undefined;
@@ -71,4 +54,29 @@ export function regionListSetting(setting: string, value: unknown, regions: read
     }
   });
   return ok ? (value as string[]) : undefined;
+}
+
+/**
+ * Checks `value` against a rule of the table (src/settings/rules.ts) and reports it with the rule's allowed text.
+ * `key` is the map key for rules on map values; `detail` (with its own leading separator) adds what only the parser
+ * knows, such as the region or the other value involved.
+ * @returns whether the value passed.
+ */
+export function checkValue(rule: ValueRule, setting: string, value: unknown, report: Report, options: { key?: string; detail?: string } = {}): boolean {
+  if (rule.check(value, options.key)) return true;
+  report(setting, value, settingsAllowed(rule, options.detail));
+  return false;
+}
+
+/** Checks a rule across settings on the `values` it reads; a failure is reported on `setting` with `received`. */
+export function checkAcross<T>(rule: CrossRule<T>, values: T, setting: string, received: unknown, report: Report, detail?: string): boolean {
+  if (rule.check(values)) return true;
+  report(setting, received, settingsAllowed(rule, detail));
+  return false;
+}
+
+/** A setting checked by a rule, or `fallback` when it is missing or wrong. */
+export function ruleSetting<T>(rule: ValueRule, setting: string, value: unknown, fallback: T, report: Report): T {
+  if (value === undefined) return fallback;
+  return checkValue(rule, setting, value, report) ? (value as T) : fallback;
 }

@@ -49,14 +49,13 @@ import { redeploymentTrigger } from "../../proxy/redeployment-trigger";
 import { SerialApiChanges } from "../../proxy/serial-api-changes";
 import { sourceIpPolicy } from "../../proxy/source-ip-policy";
 import { STATUS_MAPPINGS } from "../../proxy/status-mapping";
-import { AWS_COMMERCIAL_REGIONS } from "../../settings/aws-rules";
 import { AlarmSettings } from "../../settings/parse-alarms";
 import { ACCESS_LOG_DEFAULTS } from "../../settings/parse-access-logs";
 import { NAME_PREFIX_DEFAULTS } from "../../settings/parse-name-prefix";
 import { getApiKeyCommand } from "../../proxy/api-key-command";
 import { hcl, listSlot, tf, tfExpr, tfNumber, tfTemplate } from "./hcl-expression";
 import { dashboardLocals } from "./module-dashboard";
-import { MODULE_VARIABLES, PREFIXED_CIDR } from "./module-variables";
+import { MODULE_PRECONDITIONS, MODULE_VARIABLES, PREFIXED_CIDR } from "./module-variables";
 
 /** The prefix of every name the module gives: the `name_prefix` variable, as `namePrefix` in the cdktf stacks. */
 const NAME_PREFIX = "${var.name_prefix}";
@@ -569,21 +568,9 @@ function tagsValue(): Record<string, string> {
   return Token.asStringMap(tf("var.tags"));
 }
 
-/** Rules across variables, checked at plan on the REST API (a variable's validation sees only itself in Terraform 1.5). */
+/** Rules across variables, checked at plan on the REST API: the preconditions of the rules table (src/settings/rules.ts). */
 function preconditions(): { condition: string; errorMessage: string }[] {
-  const rules: [string, string][] = [
-    [`contains(${hcl([...AWS_COMMERCIAL_REGIONS])}, local.region)`, "The provider's region must be a commercial region of the aws partition (the module writes arn:aws: ARNs)."],
-    ["local.access_log_group_name != var.log_group_name", "access_log_group_name must differ from log_group_name, which holds the OTLP log records."],
-    ["var.domain_name == null || var.certificate_arn != null", "domain_name needs certificate_arn: an ACM certificate in the provider's region."],
-    ["var.certificate_arn == null || var.domain_name != null", "certificate_arn is used only together with domain_name."],
-    ["var.hosted_zone_id == null || var.domain_name != null", "hosted_zone_id is used only together with domain_name."],
-    ["var.base_path == null || var.domain_name != null", "base_path is used only together with domain_name."],
-    ["!var.disable_execute_api_endpoint || var.domain_name != null", "disable_execute_api_endpoint needs domain_name, or the API would have no endpoint at all."],
-    ['var.certificate_arn == null ? true : split(":", var.certificate_arn)[3] == local.region', "certificate_arn must be in the provider's region (regional custom domains need a regional certificate)."],
-    ['var.web_acl_arn == null ? true : split(":", var.web_acl_arn)[3] == local.region', "web_acl_arn must be a web ACL in the provider's region."],
-    ["var.transaction_search.regions == null ? true : alltrue([for r in coalesce(var.transaction_search.regions, []) : contains(" + hcl([...AWS_COMMERCIAL_REGIONS]) + ", r)])", "transaction_search.regions: commercial AWS region names."],
-  ];
-  return rules.map(([condition, errorMessage]) => ({ condition: tf(condition), errorMessage }));
+  return MODULE_PRECONDITIONS.map((rule) => ({ condition: tf(rule.condition), errorMessage: rule.errorMessage }));
 }
 
 /** The gateway responses, with the not-found message listing the routes of `var.signals` in Terraform. */
