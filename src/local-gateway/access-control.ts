@@ -3,8 +3,8 @@ import { ApiKey } from "./api-keys";
 import { TerraformRefs } from "./terraform-refs";
 
 /**
- * The tag naming a key's team. The construct writes it (src/proxy/api-access.ts, TEAM_TAG); the local gateway reads the
- * synthesized JSON, so it keeps its own copy of the name rather than importing the construct.
+ * The tag naming a key's team. The module writes it (src/proxy/team-tag.ts); the local gateway learns the API from
+ * Terraform's plan of a stack, so it keeps its own copy of the name rather than importing the product.
  */
 export const TEAM_TAG = "otlp-proxy:team";
 
