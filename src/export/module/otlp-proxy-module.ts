@@ -73,10 +73,10 @@ const signalOn = (signal: Signal) => `contains(local.signals, ${JSON.stringify(s
 const snake = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_");
 
 /**
- * The only definition of the proxy's resources. The OTLP proxy for one region as a plain Terraform module: input variables instead of settings, no provider and no
- * backend, and `count`/`for_each` wherever a setting changes what exists. It builds the same resources as
- * `OtlpProxy` and the region stack's observability from the same pure tables; resource names are the module's own
- * (addresses such as `aws_api_gateway_resource.logs` are its public contract).
+ * The only definition of the proxy's resources: the OTLP proxy for one region as a plain Terraform module, with input
+ * variables for the settings, no provider and no backend, and `count`/`for_each` wherever a setting changes what
+ * exists. Every region stack calls it (src/stacks/region-stack.ts); it is committed in modules/otlp-proxy/. Resource
+ * names are its public contract: addresses read `module.otlp_proxy.aws_api_gateway_resource.logs[0]`.
  */
 export class OtlpProxyModule extends TerraformStack {
   /** The module's outputs, in declaration order. */
