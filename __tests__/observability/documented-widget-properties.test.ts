@@ -3,7 +3,6 @@ import { AI_USAGE_PROMQL, promqlWidget } from "../../src/observability/widgets/a
 import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/observability/widgets/documented-properties";
 import { dashboardSections, DashboardRefs } from "../../src/export/module/module-dashboard";
 import { hcl } from "../../src/export/module/hcl-expression";
-import { resourcesOfType, synthesizeApp } from "../support/synth";
 
 // The table these tests hold every widget to is CloudWatch API Reference, "Dashboard Body Structure and Syntax", as
 // data in src/observability/widgets/documented-properties.ts: an unknown property, a missing required one or an
@@ -69,16 +68,6 @@ describe("every dashboard widget is in a form the Dashboard Body Structure refer
 
   test("dashboardBody with every option on uses all five widget types", () => {
     expect(new Set(dashboardBody(ALL_ON).widgets.map((w) => w.type))).toEqual(new Set(Object.keys(DOCUMENTED_WIDGET_PROPERTIES)));
-  });
-
-  test("the synthesized region stack's dashboard, with detailed metrics, teams and alarms", () => {
-    // GIVEN
-    const [stack] = synthesizeApp({ regions: ["us-east-1"], detailedMetrics: true, teams: [{ name: "platform" }, { name: "data" }] });
-    // WHEN
-    const body = JSON.parse(resourcesOfType(stack.json, "aws_cloudwatch_dashboard")[0].dashboard_body);
-    // THEN
-    expect(new Set(body.widgets.map((w: AnyWidget) => w.type))).toEqual(new Set(["alarm", "text", "metric", "log", "chart"]));
-    expect(problemsOf(body.widgets)).toEqual([]);
   });
 
   test("the Terraform module's dashboard sections, built from the same builders", () => {

@@ -1,5 +1,6 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/observability/api-gateway-metrics";
 import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { undocumentedWidgetProblems } from "../../src/observability/widgets/documented-properties";
 
 // The dashboard is a local of the module (local.dashboard_body). Where the plan knows the body (no alarm ARNs and no
 // team key ids in it, which exist only after apply), it is read from the planned dashboard; where it does not, the
@@ -59,6 +60,11 @@ describe("the module's dashboard", () => {
   test("is evaluated from the module's locals exactly as Terraform plans it", () => {
     expect(evaluatedBody({ ...QUIET, detailed_metrics: true }, "us-east-1")).toEqual(plannedBody("known"));
     expect(plan.full.resource("aws_cloudwatch_dashboard.proxy[0]").unknown.dashboard_body).toBe(true);
+  });
+
+  test("holds every widget, with every feature on, to the properties the Dashboard Body Structure reference documents", () => {
+    expect(new Set(body.widgets.map((w: { type: string }) => w.type))).toEqual(new Set(["alarm", "text", "metric", "log", "chart"]));
+    expect(body.widgets.flatMap((w: any) => undocumentedWidgetProblems(w))).toEqual([]);
   });
 
   test("creates one dashboard per module call, named for the region", () => {
