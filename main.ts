@@ -1,5 +1,5 @@
-import { buildApp } from "./src/app/build-app";
-import { SettingsError } from "./src/settings/settings-error";
+import { buildApp } from "./src/infra/app/build-app";
+import { SettingsError } from "./src/infra/settings/settings-error";
 
 try {
   const { app, warnings } = buildApp();

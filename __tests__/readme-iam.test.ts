@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { SIGNAL_ENDPOINTS, SIGNALS } from "../src/otlp/signals";
-import { integrationPolicyStatements, WILDCARD_REASONS } from "../src/proxy/integration-policy";
+import { SIGNAL_ENDPOINTS, SIGNALS } from "../src/infra/otlp/signals";
+import { integrationPolicyStatements, WILDCARD_REASONS } from "../src/infra/proxy/integration-policy";
 import { PROJECT_ROOT } from "./support/project";
 
 // The README's IAM table names every action the integration role is granted, and every wildcard has its reason.

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { DEFAULTS } from "../src/settings/defaults";
+import { DEFAULTS } from "../src/infra/settings/defaults";
 import { PROJECT_ROOT } from "./support/project";
 
 // The README's settings table mirrors DEFAULTS, the one source of every default.

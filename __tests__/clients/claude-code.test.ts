@@ -1,4 +1,4 @@
-import { claudeCodeEnv, claudeCodeManagedSettings } from "../../src/clients/claude-code";
+import { claudeCodeEnv, claudeCodeManagedSettings } from "../../src/infra/clients/claude-code";
 import { parseEnvLines } from "./parse-env-lines";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";

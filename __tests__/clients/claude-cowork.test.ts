@@ -1,4 +1,4 @@
-import { claudeCoworkFields } from "../../src/clients/claude-cowork";
+import { claudeCoworkFields } from "../../src/infra/clients/claude-cowork";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";
 

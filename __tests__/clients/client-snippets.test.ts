@@ -1,6 +1,6 @@
 import { parse } from "smol-toml";
-import { clientSnippets } from "../../src/clients/client-snippets";
-import { UNREAD_VARIABLES } from "../../src/clients/unread-variables";
+import { clientSnippets } from "../../src/infra/clients/client-snippets";
+import { UNREAD_VARIABLES } from "../../src/infra/clients/unread-variables";
 import { parseEnvLines } from "./parse-env-lines";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";

@@ -1,5 +1,5 @@
 import { parse } from "smol-toml";
-import { codexConfig } from "../../src/clients/codex";
+import { codexConfig } from "../../src/infra/clients/codex";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";
 

@@ -1,4 +1,4 @@
-import { copilotCliEnv } from "../../src/clients/copilot-cli";
+import { copilotCliEnv } from "../../src/infra/clients/copilot-cli";
 import { parseEnvLines } from "./parse-env-lines";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";

@@ -1,4 +1,4 @@
-import { envObject, formatEnvLines } from "../../src/clients/env-lines";
+import { envObject, formatEnvLines } from "../../src/infra/clients/env-lines";
 import { parseEnvLines } from "./parse-env-lines";
 
 describe("formatEnvLines", () => {

@@ -1,4 +1,4 @@
-import { geminiCliEnv, geminiCliSettings, geminiCliSettingsCompanionEnv } from "../../src/clients/gemini-cli";
+import { geminiCliEnv, geminiCliSettings, geminiCliSettingsCompanionEnv } from "../../src/infra/clients/gemini-cli";
 import { parseEnvLines } from "./parse-env-lines";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";

@@ -1,4 +1,4 @@
-import { otelSdkEnv } from "../../src/clients/otel-sdk";
+import { otelSdkEnv } from "../../src/infra/clients/otel-sdk";
 import { parseEnvLines } from "./parse-env-lines";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { UNREAD_VARIABLES } from "../../src/clients";
+import { UNREAD_VARIABLES } from "../../src/infra/clients";
 import { PROJECT_ROOT } from "../support/project";
 
 describe("the README's guide to connecting the tools", () => {

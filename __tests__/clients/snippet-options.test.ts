@@ -1,5 +1,5 @@
-import { RECOMMENDED } from "../../src/cost/presets";
-import { BATCHING, resolveSnippetOptions } from "../../src/clients/snippet-options";
+import { RECOMMENDED } from "../../src/tools/cost/presets";
+import { BATCHING, resolveSnippetOptions } from "../../src/infra/clients/snippet-options";
 
 describe("resolveSnippetOptions", () => {
   test("uses <API_KEY> and no team by default", () => {

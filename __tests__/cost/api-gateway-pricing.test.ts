@@ -1,4 +1,4 @@
-import { REST_API_TIERS, tieredRequestCharge } from "../../src/cost/api-gateway-pricing";
+import { REST_API_TIERS, tieredRequestCharge } from "../../src/tools/cost/api-gateway-pricing";
 
 describe("tieredRequestCharge", () => {
   test("charges nothing for no requests", () => {

@@ -4,7 +4,7 @@ import * as path from "path";
 const ROOT = path.resolve(__dirname, "../..");
 
 function run(...args: string[]) {
-  const result = spawnSync("npx", ["ts-node", "--transpile-only", "src/cost/cli.ts", ...args], {
+  const result = spawnSync("npx", ["ts-node", "--transpile-only", "src/tools/cost/cli.ts", ...args], {
     cwd: ROOT,
     encoding: "utf8",
   });

@@ -1,4 +1,4 @@
-import { COLLECTOR, FARGATE_US_EAST_1, collectorMonthlyCharge } from "../../src/cost/collector-pricing";
+import { COLLECTOR, FARGATE_US_EAST_1, collectorMonthlyCharge } from "../../src/tools/cost/collector-pricing";
 
 describe("collectorMonthlyCharge", () => {
   test("prices two 0.25 vCPU / 0.5 GB Fargate tasks for 730 hours", () => {

@@ -1,4 +1,4 @@
-import { breakEvenDevelopers, estimate } from "../../src/cost/estimate";
+import { breakEvenDevelopers, estimate } from "../../src/tools/cost/estimate";
 
 describe("estimate", () => {
   test("prices 100 Claude Code developers at default settings", () => {

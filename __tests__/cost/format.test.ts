@@ -1,5 +1,5 @@
-import { estimate } from "../../src/cost/estimate";
-import { formatCount, formatMarkdownTable, formatUsd } from "../../src/cost/format";
+import { estimate } from "../../src/tools/cost/estimate";
+import { formatCount, formatMarkdownTable, formatUsd } from "../../src/tools/cost/format";
 
 describe("formatUsd", () => {
   test("shows cents with thousands separators", () => {

@@ -1,5 +1,5 @@
-import { RECOMMENDED, resolveIntervals, toExportIntervals } from "../../src/cost/presets";
-import { TOOL_PROFILES } from "../../src/cost/tool-profiles";
+import { RECOMMENDED, resolveIntervals, toExportIntervals } from "../../src/tools/cost/presets";
+import { TOOL_PROFILES } from "../../src/tools/cost/tool-profiles";
 
 describe("resolveIntervals", () => {
   test("keeps Claude Code's own 60 s metrics and 5 s logs by default, with traces off", () => {

@@ -1,4 +1,4 @@
-import { requestsPerDeveloperPerMonth, scaleRequests } from "../../src/cost/request-model";
+import { requestsPerDeveloperPerMonth, scaleRequests } from "../../src/tools/cost/request-model";
 
 describe("requestsPerDeveloperPerMonth", () => {
   test("counts Claude Code's defaults at 8 hours a day for 21 days", () => {

@@ -6,7 +6,7 @@
 #   clients[.]md                  ->  docs/aws-facts.md, "Clients"
 # Two citations need more than the file name:
 #   - the unquoted form `aws-behaviour[.]md, CloudWatch OTLP endpoints` (inside JS strings in
-#     src/proxy/integration-policy.ts) gets its name quoted as \"...\", so the citation test can read it;
+#     src/infra/proxy/integration-policy.ts) gets its name quoted as \"...\", so the citation test can read it;
 #   - the name "API Gateway REST API with AWS service integrations" becomes "AWS service integrations" (the fact
 #     sheet's heading that holds the integration role's trust, **Credentials role**).
 # Usage: __tests__/docs/rewrite-citations.sh [--dry-run] [ROOT]

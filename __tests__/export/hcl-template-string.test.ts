@@ -2,8 +2,8 @@ import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { heredocTemplate, quotedLiteral, quotedTemplate, soleInterpolation, splitTemplate } from "../../src/export/hcl/hcl-template-string";
-import { renderValue } from "../../src/export/hcl/hcl-values";
+import { heredocTemplate, quotedLiteral, quotedTemplate, soleInterpolation, splitTemplate } from "../../src/tools/hcl-export/hcl-template-string";
+import { renderValue } from "../../src/tools/hcl-export/hcl-values";
 import { terraformEnv } from "../support/terraform-cli";
 
 const W = "resource.x.y.attr";

@@ -1,4 +1,4 @@
-import { rebaseLocalBackend } from "../../src/export/hcl/rebase-local-backend";
+import { rebaseLocalBackend } from "../../src/tools/hcl-export/rebase-local-backend";
 
 describe("the local backend path of an HCL stack", () => {
   test("points at the same state file as the JSON stack's relative path", () => {

@@ -1,6 +1,6 @@
-import { HclExportError } from "../../src/export/hcl/hcl-export-error";
-import { ProviderSchemas } from "../../src/export/hcl/provider-schema";
-import { renderHcl } from "../../src/export/hcl/render-hcl";
+import { HclExportError } from "../../src/tools/hcl-export/hcl-export-error";
+import { ProviderSchemas } from "../../src/tools/hcl-export/provider-schema";
+import { renderHcl } from "../../src/tools/hcl-export/render-hcl";
 
 // A small hand-written schema: which names are nested blocks, in each nesting mode, and which are attributes.
 const SCHEMAS: ProviderSchemas = {

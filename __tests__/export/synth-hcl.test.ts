@@ -2,11 +2,11 @@ import { spawn } from "child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { splitTemplate } from "../../src/export/hcl/hcl-template-string";
-import { fetchProviderSchemas, ProviderSchemas } from "../../src/export/hcl/provider-schema";
-import { synthHcl, writeHclStack } from "../../src/export/hcl/synth-hcl";
-import { SettingsError } from "../../src/settings/settings-error";
-import { MODULE_DIR } from "../../src/stacks/otlp-proxy-module-files";
+import { splitTemplate } from "../../src/tools/hcl-export/hcl-template-string";
+import { fetchProviderSchemas, ProviderSchemas } from "../../src/tools/hcl-export/provider-schema";
+import { synthHcl, writeHclStack } from "../../src/tools/hcl-export/synth-hcl";
+import { SettingsError } from "../../src/infra/settings/settings-error";
+import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
 import { SynthesizedStack, synthesizeApp } from "../support/synth";
 import { initAndValidate, terraform, terraformEnv, terraformOk } from "../support/terraform-cli";
 

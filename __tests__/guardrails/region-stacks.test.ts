@@ -1,4 +1,4 @@
-import { WILDCARD_REASONS } from "../../src/proxy/integration-policy";
+import { WILDCARD_REASONS } from "../../src/infra/proxy/integration-policy";
 import { cleanPlannedRoots, committedModule, evaluateExpression } from "../support/plan-module";
 import { moduleCalls, synthesizeApp } from "../support/synth";
 

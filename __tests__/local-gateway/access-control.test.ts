@@ -1,11 +1,11 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { checkAgainstStack, policyAllows } from "../../src/local-gateway/access-control";
-import { makeApiKey } from "../../src/local-gateway/api-keys";
-import { buildGatewayModel } from "../../src/local-gateway/route-table";
-import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
-import { TerraformJson } from "../../src/local-gateway/terraform-refs";
+import { checkAgainstStack, policyAllows } from "../../src/tools/local-gateway/access-control";
+import { makeApiKey } from "../../src/tools/local-gateway/api-keys";
+import { buildGatewayModel } from "../../src/tools/local-gateway/route-table";
+import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
+import { TerraformJson } from "../../src/tools/local-gateway/terraform-refs";
 import { send } from "./helpers/raw-http";
 import { plannedStackWith } from "./helpers/test-stack";
 

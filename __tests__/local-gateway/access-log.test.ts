@@ -1,4 +1,4 @@
-import { formatAccessLog } from "../../src/local-gateway/access-log";
+import { formatAccessLog } from "../../src/tools/local-gateway/access-log";
 
 describe("formatAccessLog", () => {
   test.each([

@@ -1,4 +1,4 @@
-import { API_KEYS_ENV, ApiKeyStore, generateApiKey, keyLabel, makeApiKey, parseApiKey, resolveApiKeys } from "../../src/local-gateway/api-keys";
+import { API_KEYS_ENV, ApiKeyStore, generateApiKey, keyLabel, makeApiKey, parseApiKey, resolveApiKeys } from "../../src/tools/local-gateway/api-keys";
 
 describe("API keys", () => {
   test.each([

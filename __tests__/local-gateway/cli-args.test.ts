@@ -1,4 +1,4 @@
-import { parseCliArgs, UsageError } from "../../src/local-gateway/cli-args";
+import { parseCliArgs, UsageError } from "../../src/tools/local-gateway/cli-args";
 
 describe("parseCliArgs", () => {
   test("reads every option, with repeated --api-key and --flag=value forms", () => {

@@ -1,6 +1,6 @@
-import { IntegrationSigner } from "../../src/local-gateway/sigv4-signer";
-import { decodeOtlpResponse } from "../../src/local-gateway/otlp-protobuf";
-import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { IntegrationSigner } from "../../src/tools/local-gateway/sigv4-signer";
+import { decodeOtlpResponse } from "../../src/tools/local-gateway/otlp-protobuf";
+import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
 import { send } from "./helpers/raw-http";
 import { TEST_CREDENTIALS, TEST_REGION } from "./helpers/test-stack";
 

@@ -1,5 +1,5 @@
 import { deflateRawSync, deflateSync, gzipSync } from "zlib";
-import { decodeContentEncoding, MAX_PAYLOAD_BYTES } from "../../src/local-gateway/content-encoding";
+import { decodeContentEncoding, MAX_PAYLOAD_BYTES } from "../../src/tools/local-gateway/content-encoding";
 
 const BODY = Buffer.from('{"resourceSpans":[]}');
 

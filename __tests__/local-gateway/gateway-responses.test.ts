@@ -1,5 +1,5 @@
-import { DEFAULT_GATEWAY_RESPONSES, GatewayResponseType, renderGatewayResponse } from "../../src/local-gateway/gateway-responses";
-import { buildGatewayModel, GatewayResponseConfig } from "../../src/local-gateway/route-table";
+import { DEFAULT_GATEWAY_RESPONSES, GatewayResponseType, renderGatewayResponse } from "../../src/tools/local-gateway/gateway-responses";
+import { buildGatewayModel, GatewayResponseConfig } from "../../src/tools/local-gateway/route-table";
 import { resourcesOf, testStack } from "./helpers/test-stack";
 
 const CONTEXT = { requestHeaders: { "x-trace": "t-1" }, requestId: "req-1", stage: "prod" };

@@ -1,5 +1,5 @@
-import { mapResponseHeaders, selectIntegrationResponse } from "../../src/local-gateway/integration-response";
-import { buildGatewayModel, IntegrationResponseSpec } from "../../src/local-gateway/route-table";
+import { mapResponseHeaders, selectIntegrationResponse } from "../../src/tools/local-gateway/integration-response";
+import { buildGatewayModel, IntegrationResponseSpec } from "../../src/tools/local-gateway/route-table";
 import { testStack } from "./helpers/test-stack";
 
 const spec = (statusCode: string, selectionPattern?: string): IntegrationResponseSpec => ({ statusCode, selectionPattern, contentHandling: undefined, responseParameters: {} });

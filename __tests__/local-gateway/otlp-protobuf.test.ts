@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { gunzipSync } from "zlib";
 import { ProtobufLogsSerializer, ProtobufMetricsSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
-import { decodeOtlpProtobuf, decodeOtlpResponse, encodeOtlpResponse, ProtobufDecodeError } from "../../src/local-gateway/otlp-protobuf";
-import { summarizeOtlp } from "../../src/local-gateway/otlp-summary";
+import { decodeOtlpProtobuf, decodeOtlpResponse, encodeOtlpResponse, ProtobufDecodeError } from "../../src/tools/local-gateway/otlp-protobuf";
+import { summarizeOtlp } from "../../src/tools/local-gateway/otlp-summary";
 import { OTLP_CAPTURES_DIR } from "../support/project";
 
 const DECODED = readdirSync(OTLP_CAPTURES_DIR)

@@ -5,8 +5,8 @@ import {
   firstAccept,
   isBinaryMediaType,
   STAR_ACCEPT_MATCHES_BINARY,
-} from "../../src/local-gateway/payload-conversion";
-import { ContentHandling } from "../../src/local-gateway/route-table";
+} from "../../src/tools/local-gateway/payload-conversion";
+import { ContentHandling } from "../../src/tools/local-gateway/route-table";
 
 const BINARY_TYPES = ["application/x-protobuf"];
 const PROTO = Buffer.from([0x0a, 0x02, 0xff, 0xfe]);

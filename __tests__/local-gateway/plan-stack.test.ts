@@ -1,17 +1,17 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
-import { writeModule } from "../../src/export/module/write-module";
-import { checkAgainstStack, policyAllows } from "../../src/local-gateway/access-control";
-import { makeApiKey } from "../../src/local-gateway/api-keys";
-import { loadStack } from "../../src/local-gateway/load-stack";
-import { LocalGatewayError } from "../../src/local-gateway/local-gateway-error";
-import { planToDoc, TerraformPlan } from "../../src/local-gateway/plan-doc";
-import { buildGatewayModel, GatewayModel } from "../../src/local-gateway/route-table";
-import { planStack } from "../../src/local-gateway/terraform-plan";
-import { TerraformRefs } from "../../src/local-gateway/terraform-refs";
-import { gatewayResponseSpecs, SOURCE_IP_DENIED_RESPONSE } from "../../src/proxy/gateway-responses";
-import { STATUS_MAPPINGS } from "../../src/proxy/status-mapping";
+import { writeModule } from "../../src/infra/module/write-module";
+import { checkAgainstStack, policyAllows } from "../../src/tools/local-gateway/access-control";
+import { makeApiKey } from "../../src/tools/local-gateway/api-keys";
+import { loadStack } from "../../src/tools/local-gateway/load-stack";
+import { LocalGatewayError } from "../../src/tools/local-gateway/local-gateway-error";
+import { planToDoc, TerraformPlan } from "../../src/tools/local-gateway/plan-doc";
+import { buildGatewayModel, GatewayModel } from "../../src/tools/local-gateway/route-table";
+import { planStack } from "../../src/tools/local-gateway/terraform-plan";
+import { TerraformRefs } from "../../src/tools/local-gateway/terraform-refs";
+import { gatewayResponseSpecs, SOURCE_IP_DENIED_RESPONSE } from "../../src/infra/proxy/gateway-responses";
+import { STATUS_MAPPINGS } from "../../src/infra/proxy/status-mapping";
 import { terraformEnv } from "../support/terraform-cli";
 
 /** Every file under a folder, relative to it. */

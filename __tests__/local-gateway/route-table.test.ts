@@ -1,5 +1,5 @@
-import { LocalGatewayError } from "../../src/local-gateway/local-gateway-error";
-import { buildGatewayModel, DEFAULT_INTEGRATION_TIMEOUT_MS, matchRoute } from "../../src/local-gateway/route-table";
+import { LocalGatewayError } from "../../src/tools/local-gateway/local-gateway-error";
+import { buildGatewayModel, DEFAULT_INTEGRATION_TIMEOUT_MS, matchRoute } from "../../src/tools/local-gateway/route-table";
 import { editedStack, resourceIdOf, resourcesOf, testStack } from "./helpers/test-stack";
 
 describe("buildGatewayModel on the synthesized stack, as terraform plan evaluates it", () => {

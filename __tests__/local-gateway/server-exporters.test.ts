@@ -1,5 +1,5 @@
-import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
-import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
+import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
 import { ExporterClient } from "./helpers/exporter-client";
 import { TEST_API_KEY, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
 import type { Protocol, Signal } from "./helpers/telemetry";

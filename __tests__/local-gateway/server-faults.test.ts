@@ -1,11 +1,11 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { deflateSync, gzipSync } from "zlib";
-import { ApiKeyStore, makeApiKey } from "../../src/local-gateway/api-keys";
-import { asUtf8Text } from "../../src/local-gateway/payload-conversion";
-import { LocalGateway, LocalGatewayOptions, startLocalGateway } from "../../src/local-gateway/server";
-import { CloudWatchStandIn, startCloudWatchStandIn, StandInAnswer } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
-import { TerraformJson } from "../../src/local-gateway/terraform-refs";
+import { ApiKeyStore, makeApiKey } from "../../src/tools/local-gateway/api-keys";
+import { asUtf8Text } from "../../src/tools/local-gateway/payload-conversion";
+import { LocalGateway, LocalGatewayOptions, startLocalGateway } from "../../src/tools/local-gateway/server";
+import { CloudWatchStandIn, startCloudWatchStandIn, StandInAnswer } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
+import { TerraformJson } from "../../src/tools/local-gateway/terraform-refs";
 import { RawResponse, send } from "./helpers/raw-http";
 import { editedStack, resourceIdOf, resourcesOf, TEST_API_KEY, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
 import { OTLP_CAPTURES_DIR } from "../support/project";

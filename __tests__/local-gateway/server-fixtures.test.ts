@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { gunzipSync } from "zlib";
-import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
-import { CloudWatchStandIn, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
+import { CloudWatchStandIn, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
 import { send } from "./helpers/raw-http";
 import { resourcesOf, TEST_CREDENTIALS, TEST_REGION, testStack } from "./helpers/test-stack";
 import { OTLP_CAPTURES_DIR } from "../support/project";
@@ -20,7 +20,7 @@ const ALL_CAPTURES = readdirSync(OTLP_CAPTURES_DIR)
 /** Every capture that has its body recorded. */
 const CAPTURES = ALL_CAPTURES.filter((base) => existsSync(join(OTLP_CAPTURES_DIR, `${base}.bin`)));
 
-/** Headers the integration request may carry: the mapped ones plus API Gateway's own (aws-behaviour.md). */
+/** Headers the integration request may carry: the mapped ones plus API Gateway's own (docs/aws-facts.md). */
 const ALLOWED_UPSTREAM_HEADERS = new Set([
   "host", "content-type", "accept", "user-agent", "content-length", "connection",
   "authorization", "x-amz-date", "x-amz-security-token", "x-aws-log-group", "x-aws-log-stream",

@@ -1,5 +1,5 @@
-import { buildGatewayModel } from "../../src/local-gateway/route-table";
-import { formatBanner } from "../../src/local-gateway/setup-banner";
+import { buildGatewayModel } from "../../src/tools/local-gateway/route-table";
+import { formatBanner } from "../../src/tools/local-gateway/setup-banner";
 import { testStack } from "./helpers/test-stack";
 
 describe("formatBanner", () => {

@@ -1,5 +1,5 @@
-import { IntegrationSigner } from "../../src/local-gateway/sigv4-signer";
-import { parseAmzDate, ReceivedRequest, verifySigV4 } from "../../src/local-gateway/stand-in/verify-sigv4";
+import { IntegrationSigner } from "../../src/tools/local-gateway/sigv4-signer";
+import { parseAmzDate, ReceivedRequest, verifySigV4 } from "../../src/tools/local-gateway/stand-in/verify-sigv4";
 import { TEST_CREDENTIALS } from "./helpers/test-stack";
 
 const BODY = Buffer.from('{"resourceMetrics":[]}');

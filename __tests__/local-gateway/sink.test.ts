@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { summarizeOtlp } from "../../src/local-gateway/otlp-summary";
-import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
-import { OtlpSink } from "../../src/local-gateway/sink";
+import { summarizeOtlp } from "../../src/tools/local-gateway/otlp-summary";
+import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
+import { OtlpSink } from "../../src/tools/local-gateway/sink";
 import { ExporterClient } from "./helpers/exporter-client";
 import { TEST_API_KEY, testStack } from "./helpers/test-stack";
 import type { Protocol, Signal } from "./helpers/telemetry";

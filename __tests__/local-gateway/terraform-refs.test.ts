@@ -1,4 +1,4 @@
-import { computedValue, referencedAddress, shortId, TerraformRefError, TerraformRefs } from "../../src/local-gateway/terraform-refs";
+import { computedValue, referencedAddress, shortId, TerraformRefError, TerraformRefs } from "../../src/tools/local-gateway/terraform-refs";
 
 const DOC = {
   resource: {

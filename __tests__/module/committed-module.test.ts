@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { MODULE_FILE_NAMES, moduleFiles } from "../../src/export/module/write-module";
+import { MODULE_FILE_NAMES, moduleFiles } from "../../src/infra/module/write-module";
 import { COMMITTED_MODULE_DIR } from "../support/plan-module";
 
 // modules/otlp-proxy is the one definition of the proxy, committed; it must be exactly what the generator writes.
@@ -10,7 +10,7 @@ describe("the committed module", () => {
   test.each([...MODULE_FILE_NAMES])("regenerates %s byte for byte", (name) => {
     const committed = readFileSync(join(COMMITTED_MODULE_DIR, name), "utf8");
     if (committed !== generated[name]) {
-      throw new Error(`modules/otlp-proxy/${name} differs from what src/export/module generates: run npm run module and commit the result.`);
+      throw new Error(`modules/otlp-proxy/${name} differs from what src/infra/module generates: run npm run module and commit the result.`);
     }
   });
 });

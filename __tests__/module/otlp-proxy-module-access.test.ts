@@ -1,4 +1,4 @@
-import { ACCESS_LOG_FIELDS } from "../../src/proxy/access-log-format";
+import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
 import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls, planModuleFailure } from "../support/plan-module";
 
 // Teams, logging and network restrictions of the module: what every call shares from its committed JSON, what the

@@ -1,6 +1,6 @@
-import { integrationPolicyStatements } from "../../src/proxy/integration-policy";
-import { REDEPLOYING_REST_API_ATTRIBUTES } from "../../src/proxy/rest-api-settings";
-import { STATUS_MAPPINGS } from "../../src/proxy/status-mapping";
+import { integrationPolicyStatements } from "../../src/infra/proxy/integration-policy";
+import { REDEPLOYING_REST_API_ATTRIBUTES } from "../../src/infra/proxy/rest-api-settings";
+import { STATUS_MAPPINGS } from "../../src/infra/proxy/status-mapping";
 import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
 
 // The OTLP proxy is defined once, as the Terraform module in modules/otlp-proxy. Facts that hold for every input are

@@ -1,4 +1,4 @@
-import { cidrContains, parseCidr, withPrefix } from "../../src/net/cidr";
+import { cidrContains, parseCidr, withPrefix } from "../../src/infra/net/cidr";
 
 describe("CIDR ranges", () => {
   test.each([

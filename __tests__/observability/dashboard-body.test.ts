@@ -1,7 +1,7 @@
-import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/observability/api-gateway-metrics";
-import { dashboardBody, DashboardBodyOptions } from "../../src/observability/dashboard-body";
-import { AI_USAGE_PROMQL } from "../../src/observability/widgets/ai-usage-widgets";
-import { GRID_COLUMNS } from "../../src/observability/widgets/widget";
+import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
+import { dashboardBody, DashboardBodyOptions } from "../../src/infra/observability/dashboard-body";
+import { AI_USAGE_PROMQL } from "../../src/infra/observability/widgets/ai-usage-widgets";
+import { GRID_COLUMNS } from "../../src/infra/observability/widgets/widget";
 
 const BASE: DashboardBodyOptions = {
   region: "us-east-1",
@@ -13,7 +13,7 @@ const BASE: DashboardBodyOptions = {
   aiUsage: { promql: true, otlpLogGroupName: "otlp-logs" },
 };
 
-/** Metric names that the AI tools send, from clients.md ("Metric and event names seen"). */
+/** Metric names that the AI tools send, from docs/aws-facts.md, "Clients" ("Metric and event names seen"). */
 const CLIENT_METRICS = [
   "claude_code.session.count",
   "claude_code.cost.usage",

@@ -1,11 +1,11 @@
-import { dashboardBody, DashboardBodyOptions } from "../../src/observability/dashboard-body";
-import { AI_USAGE_PROMQL, promqlWidget } from "../../src/observability/widgets/ai-usage-widgets";
-import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/observability/widgets/documented-properties";
-import { dashboardSections, DashboardRefs } from "../../src/export/module/module-dashboard";
-import { hcl } from "../../src/export/module/hcl-expression";
+import { dashboardBody, DashboardBodyOptions } from "../../src/infra/observability/dashboard-body";
+import { AI_USAGE_PROMQL, promqlWidget } from "../../src/infra/observability/widgets/ai-usage-widgets";
+import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
+import { dashboardSections, DashboardRefs } from "../../src/infra/module/module-dashboard";
+import { hcl } from "../../src/infra/module/hcl-expression";
 
 // The table these tests hold every widget to is CloudWatch API Reference, "Dashboard Body Structure and Syntax", as
-// data in src/observability/widgets/documented-properties.ts: an unknown property, a missing required one or an
+// data in src/infra/observability/widgets/documented-properties.ts: an unknown property, a missing required one or an
 // undocumented view fails.
 
 /** Every option that adds widgets: alarms, per-route widgets, access logs with teams, PromQL and Logs Insights usage. */
@@ -29,7 +29,7 @@ const BODIES: readonly [string, DashboardBodyOptions][] = [
   ["Logs Insights usage only", { ...ALL_ON, aiUsage: { promql: false, otlpLogGroupName: "otlp-logs" } }],
 ];
 
-/** The expressions the Terraform module passes (src/export/module/otlp-proxy-module.ts). */
+/** The expressions the Terraform module passes (src/infra/module/otlp-proxy-module.ts). */
 const MODULE_REFS: DashboardRefs = {
   region: "local.region",
   apiName: "aws_api_gateway_rest_api.api.name",

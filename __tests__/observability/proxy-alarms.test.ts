@@ -1,5 +1,5 @@
-import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/observability/api-gateway-metrics";
-import { THROTTLED_METRIC, throttledFilterPattern } from "../../src/observability/alarm-specs";
+import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
+import { THROTTLED_METRIC, throttledFilterPattern } from "../../src/infra/observability/alarm-specs";
 import { cleanPlannedRoots, committedModule, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
 
 // The proxy's alarms, as the module plans them for the alarm inputs a region stack passes.

@@ -1,6 +1,6 @@
-import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/observability/api-gateway-metrics";
+import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
 import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
-import { undocumentedWidgetProblems } from "../../src/observability/widgets/documented-properties";
+import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
 
 // The dashboard is a local of the module (local.dashboard_body). Where the plan knows the body (no alarm ARNs and no
 // team key ids in it, which exist only after apply), it is read from the planned dashboard; where it does not, the

@@ -3,7 +3,7 @@ import {
   TRANSACTION_SEARCH_LOG_GROUPS,
   transactionSearchPolicyText,
   transactionSearchTemplate,
-} from "../../src/observability/transaction-search-template";
+} from "../../src/infra/observability/transaction-search-template";
 
 /** What CloudFormation would make of the Fn::Join, for a given account, region and partition. */
 function resolve(join: ReturnType<typeof joinWithPseudoParameters>, values: Record<string, string>): string {

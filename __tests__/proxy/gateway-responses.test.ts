@@ -1,4 +1,4 @@
-import { gatewayResponseBody, gatewayResponseSpecs } from "../../src/proxy/gateway-responses";
+import { gatewayResponseBody, gatewayResponseSpecs } from "../../src/infra/proxy/gateway-responses";
 
 describe("gatewayResponseSpecs", () => {
   const specs = gatewayResponseSpecs("prod", ["metrics", "traces", "logs"]);

@@ -1,4 +1,4 @@
-import { apiGatewayTrustPolicy, integrationPolicyStatements, WILDCARD_REASONS } from "../../src/proxy/integration-policy";
+import { apiGatewayTrustPolicy, integrationPolicyStatements, WILDCARD_REASONS } from "../../src/infra/proxy/integration-policy";
 
 const LOG_GROUP_ARN = "arn:aws:logs:us-west-2:123456789012:log-group:otlp-logs";
 

@@ -1,5 +1,5 @@
-import { STATUS_MAPPINGS, STATUSES_PASSED_AS_IS } from "../../src/proxy/status-mapping";
-import { statusRange } from "../../src/proxy/status-patterns";
+import { STATUS_MAPPINGS, STATUSES_PASSED_AS_IS } from "../../src/infra/proxy/status-mapping";
+import { statusRange } from "../../src/infra/proxy/status-patterns";
 import { SELECTION_PATTERN_READINGS } from "../support/selection-pattern-readings";
 
 

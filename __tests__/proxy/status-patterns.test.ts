@@ -1,4 +1,4 @@
-import { patternForStatuses, statusRange } from "../../src/proxy/status-patterns";
+import { patternForStatuses, statusRange } from "../../src/infra/proxy/status-patterns";
 import { SELECTION_PATTERN_READINGS } from "../support/selection-pattern-readings";
 
 const ALL_STATUSES = statusRange(100, 599);

@@ -1,5 +1,5 @@
-import { needsLoggingRole } from "../../src/settings/parse-access-logs";
-import { parseSettings } from "../../src/settings/parse-settings";
+import { needsLoggingRole } from "../../src/infra/settings/parse-access-logs";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
 import { BAD_LOGGING } from "./bad-settings";
 

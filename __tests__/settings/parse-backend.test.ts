@@ -1,4 +1,4 @@
-import { parseBackend } from "../../src/settings/parse-backend";
+import { parseBackend } from "../../src/infra/settings/parse-backend";
 
 function problems(value: unknown): string[] {
   const found: string[] = [];

@@ -1,7 +1,7 @@
-import { AWS_COMMERCIAL_REGIONS } from "../../src/settings/aws-rules";
-import { DEFAULTS } from "../../src/settings/defaults";
-import { longestRoleName, NAME_PREFIX_RULE } from "../../src/settings/parse-name-prefix";
-import { parseSettings } from "../../src/settings/parse-settings";
+import { AWS_COMMERCIAL_REGIONS } from "../../src/infra/settings/aws-rules";
+import { DEFAULTS } from "../../src/infra/settings/defaults";
+import { longestRoleName, NAME_PREFIX_RULE } from "../../src/infra/settings/parse-name-prefix";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
 import { BAD_NAME_PREFIXES } from "./bad-settings";
 

@@ -1,5 +1,5 @@
-import { networkForRegion } from "../../src/settings/parse-network";
-import { parseSettings } from "../../src/settings/parse-settings";
+import { networkForRegion } from "../../src/infra/settings/parse-network";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
 import { BAD_NETWORK } from "./bad-settings";
 

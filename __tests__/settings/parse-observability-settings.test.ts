@@ -1,5 +1,5 @@
-import { DEFAULTS } from "../../src/settings/defaults";
-import { parseSettings } from "../../src/settings/parse-settings";
+import { DEFAULTS } from "../../src/infra/settings/defaults";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
 import { BAD_OBSERVABILITY } from "./bad-settings";
 

@@ -1,5 +1,5 @@
-import { DEFAULTS } from "../../src/settings/defaults";
-import { parseSettings, signalsForRegion } from "../../src/settings/parse-settings";
+import { DEFAULTS } from "../../src/infra/settings/defaults";
+import { parseSettings, signalsForRegion } from "../../src/infra/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
 import { BAD_SETTINGS } from "./bad-settings";
 

@@ -1,5 +1,5 @@
-import { parseSettings } from "../../src/settings/parse-settings";
-import { teamThrottle } from "../../src/settings/parse-teams";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
+import { teamThrottle } from "../../src/infra/settings/parse-teams";
 import { problemsOf } from "../support/settings-problems";
 import { BAD_TEAMS } from "./bad-settings";
 

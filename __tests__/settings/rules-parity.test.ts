@@ -1,16 +1,16 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { snakeCase, variableValue } from "../../src/export/module/module-variables";
-import { synthesizeModule } from "../../src/export/module/write-module";
-import { parseSettings } from "../../src/settings/parse-settings";
-import { ALL_RULES, moduleMessage, settingsAllowed } from "../../src/settings/rules";
-import { moduleInputs } from "../../src/stacks/module-inputs";
+import { snakeCase, variableValue } from "../../src/infra/module/module-variables";
+import { synthesizeModule } from "../../src/infra/module/write-module";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
+import { ALL_RULES, moduleMessage, settingsAllowed } from "../../src/infra/settings/rules";
+import { moduleInputs } from "../../src/infra/stacks/module-inputs";
 import { problemsOf } from "../support/settings-problems";
 import { terraform, terraformOk } from "../support/terraform-cli";
 import { ALL_BAD_SETTINGS, BadSetting } from "./bad-settings";
 
-// One table of rules (src/settings/rules.ts) drives the parser and the module's validation. This test holds them to
+// One table of rules (src/infra/settings/rules.ts) drives the parser and the module's validation. This test holds them to
 // it: every bad value of the settings tests (bad-settings.ts) fails the parser naming the setting, and fails
 // `terraform plan` of the module, with the same values as inputs, naming the variable.
 //

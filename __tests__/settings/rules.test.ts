@@ -1,5 +1,5 @@
-import { MODULE_PRECONDITIONS, MODULE_VARIABLES } from "../../src/export/module/module-variables";
-import { synthesizeModule } from "../../src/export/module/write-module";
+import { MODULE_PRECONDITIONS, MODULE_VARIABLES } from "../../src/infra/module/module-variables";
+import { synthesizeModule } from "../../src/infra/module/write-module";
 import {
   ALL_RULES,
   moduleMessage,
@@ -10,9 +10,9 @@ import {
   settingsSpell,
   validationCondition,
   ValueRule,
-} from "../../src/settings/rules";
+} from "../../src/infra/settings/rules";
 
-// The one table of rules (src/settings/rules.ts): the module's validation blocks and preconditions are made from it and
+// The one table of rules (src/infra/settings/rules.ts): the module's validation blocks and preconditions are made from it and
 // from nothing else; rules-parity.test.ts plans them against every bad value of the settings tests.
 describe("the rules table", () => {
   const valueRules = ALL_RULES.filter((rule): rule is ValueRule => rule.kind === "value");

@@ -5,7 +5,7 @@ const ROOT = path.resolve(__dirname, "../..");
 
 /** The script behind `npm run smoke`, run as a user runs it. */
 function smoke(...args: string[]) {
-  const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/smoke/cli.ts", ...args], {
+  const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/tools/smoke/cli.ts", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 30_000,

@@ -1,7 +1,7 @@
 import * as http from "http";
 import { AddressInfo } from "net";
 import { gunzipSync } from "zlib";
-import { Signal } from "../../src/otlp/signals";
+import { Signal } from "../../src/infra/otlp/signals";
 
 /** A request the fake proxy received, body decompressed. */
 export interface ReceivedRequest {

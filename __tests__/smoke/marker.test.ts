@@ -1,4 +1,4 @@
-import { newMarker } from "../../src/smoke/marker";
+import { newMarker } from "../../src/tools/smoke/marker";
 
 describe("newMarker", () => {
   test("joins the prefix, the time in milliseconds and six hex digits", () => {

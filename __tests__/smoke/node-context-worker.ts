@@ -1,6 +1,6 @@
 import { parentPort } from "worker_threads";
-import { runSmokeCli } from "../../src/smoke/run-smoke";
-import { SendOptions, sendSmokeTelemetry } from "../../src/smoke/send-signals";
+import { runSmokeCli } from "../../src/tools/smoke/run-smoke";
+import { SendOptions, sendSmokeTelemetry } from "../../src/tools/smoke/send-signals";
 
 /** A job for the worker: send telemetry, or run the CLI with its output captured. */
 export type Job =

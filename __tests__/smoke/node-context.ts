@@ -1,6 +1,6 @@
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { SendOptions, RouteResult } from "../../src/smoke/send-signals";
+import { SendOptions, RouteResult } from "../../src/tools/smoke/send-signals";
 import { CliRun, Job } from "./node-context-worker";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { troubleshootingMarkdown } from "../../src/smoke/troubleshooting-markdown";
+import { troubleshootingMarkdown } from "../../src/tools/smoke/troubleshooting-markdown";
 import { PROJECT_ROOT } from "../support/project";
 
 describe("the README's troubleshooting table", () => {

@@ -1,4 +1,4 @@
-import { regionFromEndpoint } from "../../src/smoke/region";
+import { regionFromEndpoint } from "../../src/tools/smoke/region";
 
 describe("regionFromEndpoint", () => {
   test.each([

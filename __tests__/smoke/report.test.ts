@@ -1,5 +1,5 @@
-import { formatArrivals, formatRoute } from "../../src/smoke/report";
-import { RouteResult } from "../../src/smoke/send-signals";
+import { formatArrivals, formatRoute } from "../../src/tools/smoke/report";
+import { RouteResult } from "../../src/tools/smoke/send-signals";
 
 const ENDPOINT = "http://127.0.0.1:4318/prod";
 

@@ -1,5 +1,5 @@
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { AWS_ENDPOINT_ENV } from "../../src/smoke/run-smoke";
+import { AWS_ENDPOINT_ENV } from "../../src/tools/smoke/run-smoke";
 import { MotoServer, motoClientConfig, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { FakeProxy, ReceivedRequest, refusedEndpoint, startFakeProxy } from "./fake-proxy";
 import { NodeContext } from "./node-context";

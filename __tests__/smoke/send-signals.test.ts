@@ -1,6 +1,6 @@
-import { encodeOtlpResponse } from "../../src/local-gateway/otlp-protobuf";
-import { SIGNALS } from "../../src/otlp/signals";
-import { SendOptions } from "../../src/smoke/send-signals";
+import { encodeOtlpResponse } from "../../src/tools/local-gateway/otlp-protobuf";
+import { SIGNALS } from "../../src/infra/otlp/signals";
+import { SendOptions } from "../../src/tools/smoke/send-signals";
 import { FakeProxy, refusedEndpoint, startFakeProxy } from "./fake-proxy";
 import { NodeContext } from "./node-context";
 

@@ -1,6 +1,6 @@
 import { join } from "path";
-import { LocalGateway, startLocalGateway } from "../../src/local-gateway/server";
-import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/local-gateway/stand-in/cloudwatch-stand-in";
+import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
+import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
 import { synthesizeApp } from "../support/synth";
 import { terraformEnv } from "../support/terraform-cli";
 import { NodeContext } from "./node-context";

@@ -1,5 +1,5 @@
-import { TROUBLESHOOTING } from "../../src/smoke/troubleshooting";
-import { troubleshootingMarkdown } from "../../src/smoke/troubleshooting-markdown";
+import { TROUBLESHOOTING } from "../../src/tools/smoke/troubleshooting";
+import { troubleshootingMarkdown } from "../../src/tools/smoke/troubleshooting-markdown";
 
 describe("troubleshootingMarkdown", () => {
   test("renders a header, a separator and one row per troubleshooting entry", () => {

@@ -1,4 +1,4 @@
-import { RouteFailure, TROUBLESHOOTING, diagnose } from "../../src/smoke/troubleshooting";
+import { RouteFailure, TROUBLESHOOTING, diagnose } from "../../src/tools/smoke/troubleshooting";
 
 const ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";
 

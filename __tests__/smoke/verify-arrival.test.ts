@@ -1,5 +1,5 @@
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { SPANS_LOG_GROUP, VerifyOptions, verifyArrival } from "../../src/smoke/verify-arrival";
+import { SPANS_LOG_GROUP, VerifyOptions, verifyArrival } from "../../src/tools/smoke/verify-arrival";
 import { MotoServer, motoClientConfig, motoUnavailableReason, startMoto } from "../support/moto-server";
 
 const REGION = "us-west-2";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative } from "path";
-import { parseSettings } from "../../src/settings/parse-settings";
-import { moduleInputs } from "../../src/stacks/module-inputs";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
+import { moduleInputs } from "../../src/infra/stacks/module-inputs";
 import { COMMITTED_MODULE_DIR, committedModule } from "../support/plan-module";
 import { moduleCalls, synthesizeApp } from "../support/synth";
 

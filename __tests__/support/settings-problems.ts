@@ -1,5 +1,5 @@
-import { parseSettings } from "../../src/settings/parse-settings";
-import { SettingsError } from "../../src/settings/settings-error";
+import { parseSettings } from "../../src/infra/settings/parse-settings";
+import { SettingsError } from "../../src/infra/settings/settings-error";
 
 /** The message of the SettingsError that `raw` settings fail with; fails the test when they parse. */
 export function problemsOf(raw: unknown): string {

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { buildApp } from "../../src/app/build-app";
-import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "../../src/settings/load-settings";
-import { regionStackName } from "../../src/stacks/stack-name";
+import { buildApp } from "../../src/infra/app/build-app";
+import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "../../src/infra/settings/load-settings";
+import { regionStackName } from "../../src/infra/stacks/stack-name";
 import { PROJECT_ROOT } from "./project";
 
 /** A synthesized region stack: its folder and its parsed `cdk.tf.json`. */

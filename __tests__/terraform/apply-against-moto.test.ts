@@ -17,7 +17,7 @@ import { planDrift, terraformOk } from "../support/terraform-cli";
 
 // terraform apply of a real region stack against moto, then a read-back with the AWS SDK for JavaScript.
 // moto ignores binaryMediaTypes, does not enforce API keys and cannot execute the integrations
-// (aws-behaviour.md, "Terraform and CDK for Terraform on these machines"): those are proved by the local gateway tests.
+// (docs/aws-facts.md, "Terraform and CDK for Terraform on these machines"): those are proved by the local gateway tests.
 const REGION = "us-west-2";
 const skipReason = motoUnavailableReason();
 if (skipReason) console.warn(`SKIPPED: terraform apply against moto: ${skipReason}`);

@@ -12,7 +12,7 @@ import {
 import { spawn } from "child_process";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
-import { ACCESS_LOG_FIELDS } from "../../src/proxy/access-log-format";
+import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
 import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
 import { synthesizeApp, SynthesizedStack } from "../support/synth";

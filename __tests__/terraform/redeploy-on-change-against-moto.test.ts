@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { MODULE_DIR } from "../../src/stacks/otlp-proxy-module-files";
+import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
 import { MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
 import { synthesizeApp, SynthesizedStack, TerraformJson } from "../support/synth";
@@ -43,7 +43,7 @@ describeWithMoto("changes to a deployed stack, planned against moto", () => {
     jest.isolateModules(() => {
       const table = jest.requireActual(tablePath);
       jest.doMock(tablePath, () => ({ ...table, ...change(table) }));
-      (require("../../src/export/module/write-module") as typeof import("../../src/export/module/write-module")).writeModule(join(stack.dir, MODULE_FOLDER));
+      (require("../../src/infra/module/write-module") as typeof import("../../src/infra/module/write-module")).writeModule(join(stack.dir, MODULE_FOLDER));
       jest.dontMock(tablePath);
     });
   }
@@ -71,13 +71,13 @@ describeWithMoto("changes to a deployed stack, planned against moto", () => {
   });
 
   test("the stack's own module folder holds the committed module, unchanged by regenerating it with the real tables", () => {
-    regenerateModuleWithTable("../../src/proxy/status-mapping", () => ({}));
+    regenerateModuleWithTable("../../src/infra/proxy/status-mapping", () => ({}));
     expect(readFileSync(join(stack.dir, MODULE_FOLDER, "main.tf.json"), "utf8")).toBe(readFileSync(join(MODULE_DIR, "main.tf.json"), "utf8"));
     expect(plannedChanges(stack.dir)).toEqual([]);
   });
 
   test("a changed status mapping replaces the deployment", () => {
-    regenerateModuleWithTable("../../src/proxy/status-mapping", (table) => ({
+    regenerateModuleWithTable("../../src/infra/proxy/status-mapping", (table) => ({
       STATUS_MAPPINGS: table.STATUS_MAPPINGS.map((m: any) => (m.statusCode === "429" ? { ...m, selectionPattern: "^(429|420)$" } : m)),
     }));
     expect(readFileSync(join(stack.dir, MODULE_FOLDER, "main.tf.json"), "utf8")).toContain("^(429|420)$");
@@ -85,7 +85,7 @@ describeWithMoto("changes to a deployed stack, planned against moto", () => {
   });
 
   test("changed binary media types replace the deployment", () => {
-    regenerateModuleWithTable("../../src/proxy/rest-api-settings", () => ({ BINARY_MEDIA_TYPES: ["application/x-protobuf", "application/grpc"] }));
+    regenerateModuleWithTable("../../src/infra/proxy/rest-api-settings", () => ({ BINARY_MEDIA_TYPES: ["application/x-protobuf", "application/grpc"] }));
     expect(readFileSync(join(stack.dir, MODULE_FOLDER, "main.tf.json"), "utf8")).toContain("application/grpc");
     expect(deploymentReplaced()).toBe(true);
   });

@@ -1,10 +1,10 @@
-import { DEFAULTS } from "../../../src/settings/defaults";
-import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE, snakeCase, variableValue } from "../../../src/export/module/module-variables";
+import { DEFAULTS } from "../../../src/infra/settings/defaults";
+import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE, snakeCase, variableValue } from "../../../src/infra/module/module-variables";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { MODULE_DIR, moduleOutputs } from "../../../src/stacks/otlp-proxy-module-files";
-import { moduleInputs } from "../../../src/stacks/module-inputs";
-import { parseSettings } from "../../../src/settings/parse-settings";
+import { MODULE_DIR, moduleOutputs } from "../../../src/infra/stacks/otlp-proxy-module-files";
+import { moduleInputs } from "../../../src/infra/stacks/module-inputs";
+import { parseSettings } from "../../../src/infra/settings/parse-settings";
 import { synthesizeApp } from "../../support/synth";
 
 // The committed module's inputs and outputs, held to the settings (DEFAULTS) and to what the region stacks pass and

@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { MODULE_VARIABLES } from "../../../src/export/module/module-variables";
-import { MODULE_FILE_NAMES, moduleFiles, writeModule } from "../../../src/export/module/write-module";
-import { MODULE_DIR, moduleOutputs } from "../../../src/stacks/otlp-proxy-module-files";
+import { MODULE_VARIABLES } from "../../../src/infra/module/module-variables";
+import { MODULE_FILE_NAMES, moduleFiles, writeModule } from "../../../src/infra/module/write-module";
+import { MODULE_DIR, moduleOutputs } from "../../../src/infra/stacks/otlp-proxy-module-files";
 import { initAndValidate } from "../../support/terraform-cli";
 
 /** Every file under `dir`, relative and `/`-separated, sorted (Terraform's own dot-folders left out). */
@@ -23,7 +23,7 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
   const copy = join(mkdtempSync(join(tmpdir(), "otlp-proxy-module-")), "otlp-proxy");
   cpSync(MODULE_DIR, copy, { recursive: true });
 
-  // That each file is byte for byte what src/export/module generates is __tests__/module/committed-module.test.ts.
+  // That each file is byte for byte what src/infra/module generates is __tests__/module/committed-module.test.ts.
   test("holds the files npm run module writes, and no other", () => {
     expect(filesUnder(MODULE_DIR)).toEqual([...MODULE_FILE_NAMES].sort());
   });

@@ -1,7 +1,7 @@
 import { join } from "path";
-import { loadStack } from "../../../src/local-gateway/load-stack";
-import { TerraformJson } from "../../../src/local-gateway/terraform-refs";
-import { AwsCredentials } from "../../../src/local-gateway/sigv4-signer";
+import { loadStack } from "../../../src/tools/local-gateway/load-stack";
+import { TerraformJson } from "../../../src/tools/local-gateway/terraform-refs";
+import { AwsCredentials } from "../../../src/tools/local-gateway/sigv4-signer";
 import { projectSettings, synthesizeApp } from "../../support/synth";
 import { terraformEnv } from "../../support/terraform-cli";
 

@@ -1,0 +1,134 @@
+import { dashboardBody } from "../observability/dashboard-body";
+import { aiUsageWidgets } from "../observability/widgets/ai-usage-widgets";
+import { healthWidgets } from "../observability/widgets/health-widgets";
+import { teamWidgets } from "../observability/widgets/team-widgets";
+import { layOut, PlacedWidget, Widget } from "../observability/widgets/widget";
+import { OTLP_METRICS_REGIONS } from "../settings/aws-rules";
+import { hcl, tfExpr, tfNumber } from "./hcl-expression";
+
+/** The Terraform expressions the dashboard reads (resource addresses are the module's). */
+export interface DashboardRefs {
+  readonly region: string;
+  readonly apiName: string;
+  readonly stageName: string;
+  readonly periodSeconds: string;
+  /** A list of the alarms' ARNs, in the order the alarms are declared. */
+  readonly alarmArns: string;
+  readonly alarmsOn: string;
+  /** The route paths, `/v1/<signal>`, in route order. */
+  readonly routePaths: string;
+  readonly signals: string;
+  readonly detailedMetrics: string;
+  readonly accessLogsOn: string;
+  /** The access-log group's name; must evaluate (to anything) even when access logs are off. */
+  readonly accessLogGroupName: string;
+  readonly teams: string;
+  /** The API key id of team `t` (the iteration variable of a `for t in <teams>`). */
+  readonly teamKeyId: string;
+  readonly otlpLogGroupName: string;
+  readonly aiUsageWidgets: string;
+}
+
+/** One run of widgets that starts its own row on the grid, shown when `include` holds. */
+export interface DashboardSection {
+  readonly include: string;
+  /** Rows it takes: a number, or an expression. */
+  readonly height: number | string;
+  readonly widgets: readonly PlacedWidget[];
+}
+
+/**
+ * The dashboard's sections as values: the widgets of the project's builders (src/infra/observability/widgets), with
+ * {@link tfExpr} placeholders where Terraform fills in a value (so the PromQL charts' `step` renders as the number
+ * `refs.periodSeconds` evaluates to, not as a string), cut into sections that each start with a full-width widget.
+ */
+export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
+  const region = tfExpr(refs.region);
+  const api = { ApiName: tfExpr(refs.apiName), Stage: tfExpr(refs.stageName) };
+  const periodSeconds = tfNumber(refs.periodSeconds);
+  const route = tfExpr("route");
+  const health = { region, api, routes: [route], periodSeconds };
+
+  const alarmWidget = dashboardBody({ region, api, routes: [], detailedMetrics: false, periodSeconds, alarmArns: ["alarm"], aiUsage: undefined }).widgets[0];
+  const baseHealth = healthWidgets({ ...health, detailedMetrics: false });
+  const routeWidgets = healthWidgets({ ...health, detailedMetrics: true })
+    .slice(baseHealth.length)
+    .map((w) => withProperties(w, { metrics: tfExpr(`[for route in ${refs.routePaths} : ${hcl((w.properties.metrics as unknown[])[0])}]`) }));
+  const accessLogs = { logGroupName: tfExpr(refs.accessLogGroupName) };
+  const teamSection = teamWidgets(accessLogs, region);
+  const teamNote = teamKeyNote(accessLogs, region, teamSection.length, refs.teams, refs.teamKeyId);
+  const ai = { region, periodSeconds };
+  const contains = (list: string, item: string) => `contains(${list}, ${JSON.stringify(item)})`;
+
+  return [
+    section(refs.alarmsOn, [withProperties(alarmWidget, { alarms: tfExpr(refs.alarmArns) })]),
+    section("true", baseHealth),
+    section(refs.detailedMetrics, routeWidgets),
+    section(refs.accessLogsOn, teamSection),
+    { include: refs.accessLogsOn, height: teamNote.height, widgets: layOut([teamNote.widget]) },
+    section(
+      `${refs.aiUsageWidgets} && ${contains(refs.signals, "metrics")} && contains(${hcl([...OTLP_METRICS_REGIONS])}, ${refs.region})`,
+      aiUsageWidgets({ ...ai, promql: true }),
+    ),
+    section(`${refs.aiUsageWidgets} && ${contains(refs.signals, "logs")}`, aiUsageWidgets({ ...ai, promql: false, otlpLogGroupName: tfExpr(refs.otlpLogGroupName) })),
+  ];
+}
+
+/**
+ * The dashboard body as Terraform locals: the sections of {@link dashboardSections}, each laid out on its own; Terraform
+ * keeps the sections the variables turn on and stacks them. Every section of `dashboardBody` starts with a full-width
+ * heading, which `layOut` always puts on a new row, so the stacked result is what `dashboardBody` writes for the same
+ * settings.
+ * @returns locals by name (HCL expressions)
+ */
+export function dashboardLocals(refs: DashboardRefs): Record<string, string> {
+  const sections = dashboardSections(refs);
+  const sectionsHcl = `[${sections
+    .map((s) => `{ include = ${s.include}, height = ${s.height}, widgets = ${hcl(s.widgets)} }`)
+    .join(", ")}]`;
+  return {
+    dashboard_sections: sectionsHcl,
+    dashboard_section_heights: "[for s in local.dashboard_sections : s.include ? s.height : 0]",
+    dashboard_widgets:
+      "flatten([for i, s in local.dashboard_sections : [for w in s.widgets : merge(w, { y = w.y + sum(concat([0], slice(local.dashboard_section_heights, 0, i))) })] if s.include])",
+    dashboard_body: `jsonencode({ start = ${hcl(dashboardBody({ region: "", api: { ApiName: "", Stage: "" }, routes: [], detailedMetrics: false, periodSeconds: 0, alarmArns: [], aiUsage: undefined }).start)}, periodOverride = "inherit", widgets = local.dashboard_widgets })`,
+  };
+}
+
+function section(include: string, widgets: readonly Widget[]): DashboardSection {
+  const placed = layOut(widgets);
+  return { include, height: Math.max(0, ...placed.map((w) => w.y + w.height)), widgets: placed };
+}
+
+function withProperties(widget: Widget, properties: Record<string, unknown>): Widget {
+  return { ...widget, properties: { ...widget.properties, ...properties } };
+}
+
+/**
+ * The note listing each team's key id, for a variable list of teams. The builder writes one line per team after a
+ * head; the line for team `t` is taken from its output for one team, and its output for two teams is checked to be the
+ * head and both lines joined by a newline, so a change in the builder fails the export instead of drifting.
+ */
+function teamKeyNote(
+  accessLogs: { readonly logGroupName: string },
+  region: string,
+  skip: number,
+  teams: string,
+  teamKeyId: string,
+): { widget: Widget; height: string } {
+  const note = (ids: Record<string, string>) => teamWidgets({ ...accessLogs, teamApiKeyIds: ids }, region).slice(skip)[0];
+  const [name, id] = [tfExpr("t.name"), tfExpr(teamKeyId)];
+  const [name2, id2] = [tfExpr("t2.name"), tfExpr("t2.id")];
+  const one = note({ [name]: id });
+  const two = note({ [name]: id, [name2]: id2 });
+  const text = String(one.properties.markdown);
+  const lineStart = text.lastIndexOf("\n", text.indexOf(id)) + 1;
+  const [head, line] = [text.slice(0, lineStart), text.slice(lineStart)];
+  const line2 = line.split(name).join(name2).split(id).join(id2);
+  if (String(two.properties.markdown) !== `${head}${line}\n${line2}` || one.height !== Math.min(6, 3) || two.height !== Math.min(6, 4)) {
+    throw new Error("The team widgets' key note changed its layout (one line per team, height min(6, 2 + teams)): update teamKeyNote");
+  }
+  const joined = tfExpr(`join("\\n", [for t in ${teams} : ${hcl(line)}])`);
+  const height = `min(6, 2 + length(${teams}))`;
+  return { widget: { ...one, height: tfNumber(height), properties: { ...one.properties, markdown: `${head}${joined}` } }, height };
+}

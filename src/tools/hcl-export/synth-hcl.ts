@@ -1,0 +1,112 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { dirname, join, relative, resolve } from "path";
+import { buildApp } from "../../infra/app/build-app";
+import { SettingsError } from "../../infra/settings/settings-error";
+import { HclExportError } from "./hcl-export-error";
+import { fetchProviderSchemas, ProviderSchemas } from "./provider-schema";
+import { rebaseLocalBackend } from "./rebase-local-backend";
+import { renderHcl } from "./render-hcl";
+import { runTerraform } from "./run-terraform";
+
+const PROJECT_ROOT = resolve(__dirname, "..", "..", "..");
+
+/** Where `npm run synth` writes the JSON stacks, which relative `local` backend paths are written for. */
+export const JSON_STACKS_DIR = join(PROJECT_ROOT, "cdktf.out", "stacks");
+
+export interface SynthHclOptions {
+  /** The folder that receives `stacks/<stack>/`; it is emptied first. @default "dist/hcl" in the project */
+  readonly outdir?: string;
+  /** The `context` that `cdktf.json` would give. @default the project's `cdktf.json` context */
+  readonly context?: Record<string, unknown>;
+  /** The environment Terraform runs in (its CLI configuration, provider mirror, plugin cache). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** What {@link synthHcl} wrote. */
+export interface SynthHclResult {
+  /** The folder holding one `<stack>/` folder per region stack: `main.tf` and the module it calls. */
+  readonly stacksDir: string;
+  /** The stack names, sorted. */
+  readonly stacks: readonly string[];
+  /** Warnings from the settings, as `npm run synth` prints them. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Synthesizes every region stack as Terraform JSON into a temporary folder, converts each to HCL with the provider
+ * schemas, writes `<outdir>/stacks/<stack>/main.tf` beside the module folder the stack calls (converted to HCL too),
+ * and formats them with `terraform fmt`.
+ */
+export function synthHcl(options: SynthHclOptions = {}): SynthHclResult {
+  const outdir = resolve(options.outdir ?? join(PROJECT_ROOT, "dist", "hcl"));
+  const env = options.env ?? process.env;
+  const jsonDir = mkdtempSync(join(tmpdir(), "otlp-proxy-synth-hcl-"));
+  try {
+    const { app, warnings } = buildApp({ outdir: jsonDir, ...(options.context ? { context: options.context } : {}) });
+    app.synth();
+    const jsonStacksDir = join(jsonDir, "stacks");
+    const stacks = readdirSync(jsonStacksDir).sort();
+    const configs = stacks.map((stack) => JSON.parse(readFileSync(join(jsonStacksDir, stack, "cdk.tf.json"), "utf8")));
+    const requiredProviders = Object.assign({}, ...configs.map((config) => config.terraform?.required_providers ?? {}));
+    const schemas = fetchProviderSchemas(requiredProviders, env);
+
+    const stacksDir = join(outdir, "stacks");
+    rmSync(outdir, { recursive: true, force: true });
+    stacks.forEach((stack, i) => {
+      const dir = join(stacksDir, stack);
+      const config = rebaseLocalBackend(configs[i], join(JSON_STACKS_DIR, stack), dir);
+      writeHclStack(join(jsonStacksDir, stack), config, dir, schemas);
+    });
+    runTerraform(outdir, ["fmt", "-recursive", "."], env);
+    return { stacksDir, stacks, warnings };
+  } finally {
+    rmSync(jsonDir, { recursive: true, force: true });
+  }
+}
+
+/** The synthesized stack's own configuration file, which becomes `main.tf`. */
+const STACK_CONFIG = "cdk.tf.json";
+
+/**
+ * One synthesized stack folder as HCL in `hclDir`: `config` (the stack's `cdk.tf.json`, backend path already rebased)
+ * as `main.tf`, and every other file of the folder at the same relative path, so a module `source` such as
+ * `./assets/module/otlp-proxy` still finds its module: Terraform JSON (`*.tf.json`) converted to `*.tf`, anything else
+ * (the module's README, its HCL example) copied as it is. Terraform's own files (`.terraform/`, state) are skipped.
+ * Returns the HCL written, by relative path, before `terraform fmt`.
+ */
+export function writeHclStack(jsonStackDir: string, config: Record<string, unknown>, hclDir: string, schemas: ProviderSchemas): Record<string, string> {
+  const written: Record<string, string> = { "main.tf": renderHcl(config, schemas) };
+  mkdirSync(hclDir, { recursive: true });
+  for (const file of stackFiles(jsonStackDir)) {
+    if (file.endsWith(".tf.json")) written[file.slice(0, -".json".length)] = renderHcl(JSON.parse(readFileSync(join(jsonStackDir, file), "utf8")), schemas);
+  }
+  for (const file of stackFiles(jsonStackDir)) {
+    const target = join(hclDir, file.endsWith(".tf.json") ? file.slice(0, -".json".length) : file);
+    mkdirSync(dirname(target), { recursive: true });
+    if (!file.endsWith(".tf.json")) copyFileSync(join(jsonStackDir, file), target);
+  }
+  for (const [file, text] of Object.entries(written)) writeFileSync(join(hclDir, file), text);
+  return written;
+}
+
+/** The files of a stack folder besides its own configuration, relative and `/`-separated, sorted. */
+function stackFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith(".") && !/\.tfstate(\.backup)?$|\.tfplan$|^terraform\.tfvars/.test(entry.name))
+    .filter((entry) => !(prefix === "" && entry.name === STACK_CONFIG))
+    .flatMap((entry) => (entry.isDirectory() ? stackFiles(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
+}
+
+if (require.main === module) {
+  try {
+    const { stacksDir, stacks, warnings } = synthHcl();
+    warnings.forEach((warning) => console.warn(warning));
+    console.log(`Wrote HCL for ${stacks.length} stacks to ${relative(process.cwd(), stacksDir) || "."}/<stack>/ (main.tf and the module it calls): ${stacks.join(", ")}`);
+  } catch (error) {
+    if (!(error instanceof HclExportError || error instanceof SettingsError)) throw error;
+    console.error(`synth:hcl: ${error.message.split("\n")[0]}`);
+    process.exit(1);
+  }
+}
