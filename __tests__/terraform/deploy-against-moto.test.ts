@@ -1,0 +1,427 @@
+import {
+  APIGatewayClient,
+  GetAccountCommand,
+  GetApiKeysCommand,
+  GetBasePathMappingsCommand,
+  GetDomainNameCommand,
+  GetIntegrationCommand,
+  GetMethodCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  GetStageCommand,
+  GetUsagePlanKeysCommand,
+  GetUsagePlansCommand,
+} from "@aws-sdk/client-api-gateway";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
+import { cpSync, readFileSync, writeFileSync } from "fs";
+import { join } from "path";
+import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
+import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
+import { queryApi, tagValues, wafv2 } from "../support/moto-apis";
+import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
+import { writeMotoOverride } from "../support/moto-terraform";
+import { synthesizeApp, SynthesizedStack, TerraformJson } from "../support/synth";
+import { countByType, planDrift, plannedChanges, StateResource, stateResources, terraformOk } from "../support/terraform-cli";
+
+// One region stack with every setting moto can apply, deployed the way a user's CI deploys it: apply, then a drift
+// check (`plan -detailed-exitcode`) that must be clean; then the changes a user makes, planned against the deployed
+// state (each change a deployment serves must replace the deployment, and nothing else may); then a new route applied,
+// and a clean plan again. Everything is then read back with the AWS SDK and destroyed.
+//
+// moto 5.2.1 is started with one correction (__tests__/support/moto_server.py: it dropped binaryMediaTypes). Left
+// out, because moto cannot apply them:
+// - allowedSourceCidrs (aws_api_gateway_rest_api_policy): moto returns the REST API policy as the raw JSON it was given,
+//   not as the escaped string AWS returns, and the provider's read-back fails. The change is planned here, not applied;
+//   the policy's content is checked on the module (__tests__/module/) and its effect by the local gateway.
+// - hostedZoneId (aws_route53_record): needs a hosted zone first and proves nothing about API Gateway.
+// - transactionSearch: moto's CloudFormation skips the resource types it does not know, so an apply proves nothing.
+// moto ignores API keys and cannot execute the integrations: the local gateway tests prove those.
+const REGION = "us-west-2";
+const ACCOUNT = "123456789012"; // moto's default account
+const TEAMS = [
+  { name: "platform", rateLimit: 50, burstLimit: 100 },
+  { name: "data-science", rateLimit: 10, burstLimit: 20, quota: { limit: 100000, period: "DAY" } },
+  { name: "contractors", quota: { limit: 5000, period: "MONTH" }, enabled: false },
+];
+/** The module's folder inside the stack folder, which the stack's module call reads (its `source`). */
+const MODULE_FOLDER = join("assets", "module", "otlp-proxy");
+const DEPLOYMENT = "module.otlp_proxy.aws_api_gateway_deployment.api_deployment";
+/** The module's resources once the logs route is added: three signals, three teams, the alarms' topic with one email. */
+const EXPECTED_RESOURCES: Record<string, number> = {
+  aws_api_gateway_account: 1,
+  aws_api_gateway_api_key: 3,
+  aws_api_gateway_base_path_mapping: 1,
+  aws_api_gateway_deployment: 1,
+  aws_api_gateway_domain_name: 1,
+  aws_api_gateway_gateway_response: 7,
+  aws_api_gateway_integration: 3,
+  aws_api_gateway_integration_response: 36,
+  aws_api_gateway_method: 3,
+  aws_api_gateway_method_response: 36,
+  aws_api_gateway_method_settings: 1,
+  aws_api_gateway_resource: 4,
+  aws_api_gateway_rest_api: 1,
+  aws_api_gateway_stage: 1,
+  aws_api_gateway_usage_plan: 3,
+  aws_api_gateway_usage_plan_key: 3,
+  aws_cloudwatch_dashboard: 1,
+  aws_cloudwatch_log_group: 3,
+  aws_cloudwatch_log_metric_filter: 1,
+  aws_cloudwatch_log_stream: 1,
+  aws_cloudwatch_metric_alarm: 4,
+  aws_iam_role: 2,
+  aws_iam_role_policy: 1,
+  aws_iam_role_policy_attachment: 1,
+  aws_sns_topic: 1,
+  aws_sns_topic_subscription: 1,
+  aws_wafv2_web_acl_association: 1,
+};
+const skipReason = motoUnavailableReason();
+if (skipReason) console.warn(`SKIPPED: terraform apply against moto: ${skipReason}`);
+const describeWithMoto = skipReason ? describe.skip : describe;
+
+describeWithMoto("a region stack with every setting moto supports, deployed against moto", () => {
+  let moto: MotoServer;
+  let settings: Record<string, unknown>;
+  let stack: SynthesizedStack;
+  let applied: string;
+  let webAclArn: string;
+  let resources: StateResource[];
+  let outputs: Record<string, { value: any }>;
+  let apigateway: APIGatewayClient;
+  let restApiId: string;
+
+  /** Puts `json` in the deployed stack's folder in place of its configuration; the state and the module stay. */
+  const configure = (json: TerraformJson | string) =>
+    writeFileSync(join(stack.dir, "cdk.tf.json"), typeof json === "string" ? json : JSON.stringify(json, null, 2));
+  const synthesized = (changes: Record<string, unknown>) => synthesizeApp({ ...settings, ...changes })[0].json;
+  const deploymentReplaced = () =>
+    plannedChanges(stack.dir, { refresh: false }).some((c) => c.address === DEPLOYMENT && c.actions.join(",") === "create,delete");
+  /** The module regenerated into the deployed stack's module folder as if a table had changed: `change` gives its new exports. */
+  function regenerateModuleWithTable(tablePath: string, change: (table: any) => Record<string, unknown>): void {
+    jest.isolateModules(() => {
+      const table = jest.requireActual(tablePath);
+      jest.doMock(tablePath, () => ({ ...table, ...change(table) }));
+      (require("../../src/infra/module/write-module") as typeof import("../../src/infra/module/write-module")).writeModule(join(stack.dir, MODULE_FOLDER));
+      jest.dontMock(tablePath);
+    });
+  }
+  const moduleText = () => readFileSync(join(stack.dir, MODULE_FOLDER, "main.tf.json"), "utf8");
+
+  beforeAll(async () => {
+    // The account logging role attaches an AWS managed policy, which moto loads only when asked.
+    moto = await startMoto({ MOTO_IAM_LOAD_MANAGED_POLICIES: "true" });
+    const acl = await wafv2(moto, REGION, "CreateWebACL", {
+      Name: "otlp-proxy-test",
+      Scope: "REGIONAL",
+      DefaultAction: { Allow: {} },
+      VisibilityConfig: { SampledRequestsEnabled: false, CloudWatchMetricsEnabled: false, MetricName: "otlp" },
+    });
+    webAclArn = acl.Summary.ARN;
+    settings = {
+      regions: [REGION],
+      // The logs route is added later, as a user adds a signal to a deployed stack.
+      signals: ["metrics", "traces"],
+      teams: TEAMS,
+      executionLogLevel: "error",
+      detailedMetrics: true,
+      accessLogRetentionDays: 14,
+      webAclArn,
+      domainName: "otlp.example.com",
+      certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/12345678-1234-1234-1234-123456789012`,
+      basePath: "otlp",
+      alarms: { emails: ["oncall@example.com"] },
+    };
+    [stack] = synthesizeApp(settings);
+    writeMotoOverride(stack.dir, moto.endpoint, REGION);
+    terraformOk(stack.dir, ["init", "-input=false"]);
+    terraformOk(stack.dir, ["apply", "-auto-approve", "-input=false"]);
+    applied = readFileSync(join(stack.dir, "cdk.tf.json"), "utf8");
+  }, 600_000);
+
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  describe("the first deploy", () => {
+    test("plans no change right after the apply (a CI drift check passes)", () => {
+      expect(planDrift(stack.dir)).toBeUndefined();
+    });
+
+    test("gives a value to every output the stack declares, so cdktf deploy can print them all", () => {
+      expect(Object.keys(JSON.parse(terraformOk(stack.dir, ["output", "-json"]))).sort()).toEqual(Object.keys(stack.json.output).sort());
+    });
+  });
+
+  describe("changes planned against the deployed stack", () => {
+    afterEach(() => {
+      configure(applied);
+      cpSync(MODULE_DIR, join(stack.dir, MODULE_FOLDER), { recursive: true });
+    });
+
+    test("regenerating the module with the real tables changes nothing", () => {
+      regenerateModuleWithTable("../../src/infra/proxy/status-mapping", () => ({}));
+      expect(moduleText()).toBe(readFileSync(join(MODULE_DIR, "main.tf.json"), "utf8"));
+      expect(plannedChanges(stack.dir, { refresh: false })).toEqual([]);
+    });
+
+    test("a changed status mapping replaces the deployment", () => {
+      regenerateModuleWithTable("../../src/infra/proxy/status-mapping", (table) => ({
+        STATUS_MAPPINGS: table.STATUS_MAPPINGS.map((m: any) => (m.statusCode === "429" ? { ...m, selectionPattern: "^(429|420)$" } : m)),
+      }));
+      expect(moduleText()).toContain("^(429|420)$");
+      expect(deploymentReplaced()).toBe(true);
+    });
+
+    test("changed binary media types replace the deployment", () => {
+      regenerateModuleWithTable("../../src/infra/proxy/rest-api-settings", () => ({ BINARY_MEDIA_TYPES: ["application/x-protobuf", "application/grpc"] }));
+      expect(moduleText()).toContain("application/grpc");
+      expect(deploymentReplaced()).toBe(true);
+    });
+
+    test("a source-IP allow-list replaces the deployment", () => {
+      configure(synthesized({ allowedSourceCidrs: ["203.0.113.0/24"] }));
+      expect(deploymentReplaced()).toBe(true);
+    });
+
+    test("a change the deployment does not serve, such as log retention, leaves the deployment alone", () => {
+      configure(synthesized({ logRetentionDays: 90 }));
+      expect(plannedChanges(stack.dir, { refresh: false }).map((c) => c.address)).toEqual(["module.otlp_proxy.aws_cloudwatch_log_group.otlp_logs"]);
+    });
+
+    test("a new route replaces the deployment, and once applied the plan is clean again", () => {
+      const withLogs = synthesized({ signals: ["metrics", "traces", "logs"] });
+      configure(withLogs);
+      expect(deploymentReplaced()).toBe(true);
+      terraformOk(stack.dir, ["apply", "-auto-approve", "-input=false"]);
+      expect(planDrift(stack.dir)).toBeUndefined();
+      applied = JSON.stringify(withLogs, null, 2);
+    });
+  });
+
+  describe("read back with the AWS SDK", () => {
+    beforeAll(async () => {
+      outputs = JSON.parse(terraformOk(stack.dir, ["output", "-json"]));
+      resources = stateResources(stack.dir);
+      apigateway = new APIGatewayClient(motoClientConfig(moto.endpoint, REGION));
+      const apis = await apigateway.send(new GetRestApisCommand({}));
+      expect(apis.items).toHaveLength(1);
+      restApiId = apis.items![0].id!;
+    }, 120_000);
+
+    async function routes() {
+      const { items } = await apigateway.send(new GetResourcesCommand({ restApiId }));
+      return items!.filter((r) => /^\/v1\/[a-z]+$/.test(r.path!));
+    }
+
+    test("creates every resource inside the module, by type, and none beside it", () => {
+      expect(resources.filter((r) => !r.address.startsWith("module.otlp_proxy."))).toEqual([]);
+      expect(countByType(resources)).toEqual(EXPECTED_RESOURCES);
+      expect(resources.find((r) => r.type === "aws_api_gateway_deployment")!.address).toBe(DEPLOYMENT);
+    });
+
+    test("creates a regional REST API reading keys from the header, protobuf as binary", async () => {
+      const { items } = await apigateway.send(new GetRestApisCommand({}));
+      expect(items![0]).toMatchObject({ apiKeySource: "HEADER", endpointConfiguration: { types: ["REGIONAL"] }, binaryMediaTypes: ["application/x-protobuf"] });
+    });
+
+    test("creates the three routes, each POST requiring the API key", async () => {
+      const found = await routes();
+      expect(found.map((r) => r.path).sort()).toEqual(["/v1/logs", "/v1/metrics", "/v1/traces"]);
+      for (const resource of found) {
+        const method = await apigateway.send(new GetMethodCommand({ restApiId, resourceId: resource.id!, httpMethod: "POST" }));
+        expect(method.apiKeyRequired).toBe(true);
+      }
+    });
+
+    test("integrates each route with CloudWatch through the role, passing Content-Type and the status mappings", async () => {
+      const role = await new IAMClient(motoClientConfig(moto.endpoint, REGION)).send(new GetRoleCommand({ RoleName: `otlp-proxy-${REGION}` }));
+      const services: Record<string, string> = { "/v1/metrics": "monitoring", "/v1/traces": "xray", "/v1/logs": "logs" };
+      for (const resource of await routes()) {
+        const integration = await apigateway.send(new GetIntegrationCommand({ restApiId, resourceId: resource.id!, httpMethod: "POST" }));
+        expect(integration).toMatchObject({
+          type: "AWS",
+          httpMethod: "POST",
+          uri: `arn:aws:apigateway:${REGION}:${services[resource.path!]}:path${resource.path}`,
+          credentials: role.Role!.Arn,
+          passthroughBehavior: "WHEN_NO_MATCH",
+        });
+        expect(integration.requestParameters!["integration.request.header.Content-Type"]).toBe("method.request.header.Content-Type");
+        expect(Object.keys(integration.integrationResponses!).sort()).toEqual(["200", "400", "401", "403", "404", "413", "415", "429", "500", "502", "503", "504"]);
+        expect(integration.integrationResponses!["500"].selectionPattern ?? "").toBe("");
+        expect(integration.integrationResponses!["429"]).toMatchObject({
+          selectionPattern: "^(429)$",
+          responseParameters: { "method.response.header.Retry-After": "integration.response.header.Retry-After" },
+        });
+      }
+    });
+
+    test("sends the log group and stream as headers on the logs route", async () => {
+      const logs = (await routes()).find((r) => r.path === "/v1/logs")!;
+      const integration = await apigateway.send(new GetIntegrationCommand({ restApiId, resourceId: logs.id!, httpMethod: "POST" }));
+      expect(integration.requestParameters).toMatchObject({
+        "integration.request.header.x-aws-log-group": "'otlp-logs'",
+        "integration.request.header.x-aws-log-stream": "'otlp'",
+      });
+    });
+
+    test("gives the role only API Gateway's trust, with no condition, and each signal's actions", async () => {
+      const iam = new IAMClient(motoClientConfig(moto.endpoint, REGION));
+      const role = await iam.send(new GetRoleCommand({ RoleName: `otlp-proxy-${REGION}` }));
+      const trust = JSON.parse(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!));
+      expect(trust.Statement).toEqual([{ Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+      const policy = await iam.send(new GetRolePolicyCommand({ RoleName: role.Role!.RoleName!, PolicyName: "otlp-ingest" }));
+      const statements = JSON.parse(decodeURIComponent(policy.PolicyDocument!)).Statement;
+      expect(statements.map((s: { Action: string[] }) => s.Action)).toEqual([
+        ["cloudwatch:PutMetricData"],
+        ["xray:PutTraceSegments", "xray:PutSpans", "xray:PutSpansForIndexing"],
+        ["logs:PutLogEvents"],
+      ]);
+      const logGroupArn = new RegExp(`^arn:aws:logs:${REGION}:\\d{12}:log-group:otlp-logs$`);
+      expect(statements[2].Resource).toEqual([expect.stringMatching(logGroupArn), expect.stringMatching(/:log-group:otlp-logs:\*$/)]);
+    });
+
+    test("creates the OTLP log group with its retention and the stream", async () => {
+      const logs = new CloudWatchLogsClient(motoClientConfig(moto.endpoint, REGION));
+      const groups = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "otlp-logs" }));
+      expect(groups.logGroups).toEqual([expect.objectContaining({ logGroupName: "otlp-logs", retentionInDays: 30 })]);
+      const streams = await logs.send(new DescribeLogStreamsCommand({ logGroupName: "otlp-logs" }));
+      expect(streams.logStreams!.map((s) => s.logStreamName)).toEqual(["otlp"]);
+    });
+
+    test("creates one key per team, named after the team and region, disabling only the disabled team's", async () => {
+      const { items } = await apigateway.send(new GetApiKeysCommand({}));
+      const byName = Object.fromEntries(items!.map((k) => [k.name, k]));
+      expect(Object.keys(byName).sort()).toEqual(["otlp-proxy-contractors-us-west-2", "otlp-proxy-data-science-us-west-2", "otlp-proxy-platform-us-west-2"]);
+      expect(byName["otlp-proxy-platform-us-west-2"].enabled).toBe(true);
+      expect(byName["otlp-proxy-data-science-us-west-2"].enabled).toBe(true);
+      expect(byName["otlp-proxy-contractors-us-west-2"].enabled).toBe(false);
+      expect(outputs.api_key_ids.value).toEqual(Object.fromEntries(items!.map((k) => [k.name!.replace(/^otlp-proxy-|-us-west-2$/g, ""), k.id])));
+    });
+
+    test("binds each team's key to the stage through its own plan with its limits, defaulting to the stack's throttle", async () => {
+      const { items: plans } = await apigateway.send(new GetUsagePlansCommand({}));
+      expect(plans).toHaveLength(3);
+      const byName = Object.fromEntries(plans!.map((p) => [p.name, p]));
+      expect(byName["otlp-proxy-platform-us-west-2"]).toMatchObject({ throttle: { rateLimit: 50, burstLimit: 100 }, apiStages: [{ apiId: restApiId, stage: "prod" }] });
+      expect(byName["otlp-proxy-data-science-us-west-2"]).toMatchObject({ throttle: { rateLimit: 10, burstLimit: 20 }, quota: { limit: 100000, period: "DAY" } });
+      expect(byName["otlp-proxy-contractors-us-west-2"]).toMatchObject({ throttle: { rateLimit: 100, burstLimit: 200 }, quota: { limit: 5000, period: "MONTH" } });
+      for (const team of TEAMS) {
+        const plan = byName[`otlp-proxy-${team.name}-us-west-2`];
+        const keys = await apigateway.send(new GetUsagePlanKeysCommand({ usagePlanId: plan.id! }));
+        expect(keys.items!.map((k) => k.id)).toEqual([outputs.api_key_ids.value[team.name]]);
+      }
+    });
+
+    test("writes the stage's access logs as JSON to their own group, with execution logs at ERROR, metrics on and data tracing off", async () => {
+      const stage = await apigateway.send(new GetStageCommand({ restApiId, stageName: "prod" }));
+      expect(stage.accessLogSettings!.destinationArn).toBe(`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:otlp-proxy-access`);
+      expect(JSON.parse(stage.accessLogSettings!.format!.replace("$context.error.messageString", '"x"').replace(/\$context\.[A-Za-z.]+/g, "x"))).toEqual(
+        Object.fromEntries(Object.keys(ACCESS_LOG_FIELDS).map((name) => [name, "x"])),
+      );
+      expect(stage.methodSettings!["*/*"]).toMatchObject({ loggingLevel: "ERROR", metricsEnabled: true, dataTraceEnabled: false });
+      const logs = new CloudWatchLogsClient(motoClientConfig(moto.endpoint, REGION));
+      const groups = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "otlp-proxy-access" }));
+      expect(groups.logGroups).toEqual([expect.objectContaining({ logGroupName: "otlp-proxy-access", retentionInDays: 14 })]);
+      const execution = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: `API-Gateway-Execution-Logs_${restApiId}/prod` }));
+      expect(execution.logGroups).toEqual([expect.objectContaining({ retentionInDays: 14 })]);
+    });
+
+    test("sets the region's API Gateway logging role, which may push to CloudWatch Logs", async () => {
+      const account = await apigateway.send(new GetAccountCommand({}));
+      const iam = new IAMClient(motoClientConfig(moto.endpoint, REGION));
+      const role = await iam.send(new GetRoleCommand({ RoleName: `otlp-proxy-apigw-logs-${REGION}` }));
+      expect(account.cloudwatchRoleArn).toBe(role.Role!.Arn);
+      const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role.Role!.RoleName! }));
+      expect(attached.AttachedPolicies!.map((p) => p.PolicyArn)).toEqual(["arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"]);
+    });
+
+    test("associates the web ACL with the stage", async () => {
+      const found = await wafv2(moto, REGION, "GetWebACLForResource", { ResourceArn: `arn:aws:apigateway:${REGION}::/restapis/${restApiId}/stages/prod` });
+      expect(found.WebACL.ARN).toBe(webAclArn);
+    });
+
+    test("maps the custom domain's base path to the stage with TLS 1.2, and gives it as the endpoint", async () => {
+      const domain = await apigateway.send(new GetDomainNameCommand({ domainName: "otlp.example.com" }));
+      expect(domain).toMatchObject({ securityPolicy: "TLS_1_2", endpointConfiguration: { types: ["REGIONAL"] } });
+      const mappings = await apigateway.send(new GetBasePathMappingsCommand({ domainName: "otlp.example.com" }));
+      expect(mappings.items).toEqual([expect.objectContaining({ basePath: "otlp", restApiId, stage: "prod" })]);
+      expect(outputs.otlp_endpoint.value).toBe("https://otlp.example.com/otlp");
+      expect(outputs.logs_url.value).toBe("https://otlp.example.com/otlp/v1/logs");
+    });
+
+    test("outputs the endpoints, the dashboard, the alarm topic, and a command per team but never a key value", () => {
+      const topic = resources.find((r) => r.type === "aws_sns_topic")!;
+      const dashboard = resources.find((r) => r.type === "aws_cloudwatch_dashboard")!;
+      expect(outputs.alarm_topic_arn.value).toBe(topic.values.arn);
+      expect(outputs.dashboard_url.value).toContain(encodeURIComponent(dashboard.values.dashboard_name));
+      expect(outputs.execute_api_endpoint.value).toBe(`https://${restApiId}.execute-api.${REGION}.amazonaws.com/prod`);
+      expect(outputs.custom_domain_target.value).toBe(resources.find((r) => r.type === "aws_api_gateway_domain_name")!.values.regional_domain_name);
+      expect(outputs.traces_url.value).toBe("https://otlp.example.com/otlp/v1/traces");
+      expect(outputs.transaction_search_stack_id).toBeUndefined();
+      for (const team of TEAMS) {
+        expect(outputs.get_api_key_commands.value[team.name]).toBe(
+          `aws apigateway get-api-key --api-key ${outputs.api_key_ids.value[team.name]} --include-value --region ${REGION} --query value --output text`,
+        );
+      }
+      expect(outputs.api_key_id.value).toBe(outputs.api_key_ids.value.platform);
+      expect(outputs.get_api_key_command.value).toContain(`--api-key ${outputs.api_key_id.value} --include-value --region ${REGION}`);
+      expect(outputs.access_log_group_name.value).toBe("otlp-proxy-access");
+      expect(outputs.log_group_name.value).toBe("otlp-logs");
+      expect(outputs.client_config.value["claude-code-env"]).toContain("OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.example.com/otlp");
+      expect(JSON.stringify(outputs)).not.toMatch(/"value":"[A-Za-z0-9]{30,}"/);
+    });
+
+    test("creates the region's dashboard with the body Terraform applied, its references resolved", async () => {
+      const xml = await queryApi(moto, REGION, "monitoring", { Action: "GetDashboard", Version: "2010-08-01", DashboardName: `otlp-proxy-${REGION}` });
+      const body = JSON.parse(tagValues(xml, "DashboardBody")[0]);
+      const dashboard = resources.find((r) => r.type === "aws_cloudwatch_dashboard")!;
+      expect(dashboard.address).toBe("module.otlp_proxy.aws_cloudwatch_dashboard.proxy[0]");
+      const expected = JSON.parse(dashboard.values.dashboard_body);
+      expect(expected.widgets.length).toBeGreaterThan(3);
+      expect(body).toEqual(expected);
+      expect(JSON.stringify(body)).not.toContain("${");
+      const health = body.widgets.find((w: any) => w.properties.title === "Requests");
+      expect(health.properties.metrics[0].slice(0, 6)).toEqual(["AWS/ApiGateway", "Count", "ApiName", "otlp-proxy", "Stage", "prod"]);
+    });
+
+    test("creates the alarms on the API and stage, notifying the topic its email address is subscribed to", async () => {
+      const xml = await queryApi(moto, REGION, "monitoring", { Action: "DescribeAlarms", Version: "2010-08-01", AlarmNamePrefix: "otlp-proxy-prod-" });
+      expect(tagValues(xml, "AlarmName").sort()).toEqual(["client-errors", "integration-latency", "server-errors", "throttled"].map((id) => `otlp-proxy-prod-${id}`));
+      expect(tagValues(xml, "MetricName").sort()).toEqual(["4XXError", "5XXError", "IntegrationLatency", "ThrottledRequests"]);
+      const topics = tagValues(await queryApi(moto, REGION, "sns", { Action: "ListTopics", Version: "2010-03-31" }), "TopicArn");
+      expect(topics).toEqual([expect.stringMatching(/:otlp-proxy-alarms$/)]);
+      expect(xml).toContain(`<member>${topics[0]}</member>`);
+      const subscriptions = await queryApi(moto, REGION, "sns", { Action: "ListSubscriptions", Version: "2010-03-31" });
+      expect(tagValues(subscriptions, "Endpoint")).toEqual(["oncall@example.com"]);
+      expect(tagValues(subscriptions, "Protocol")).toEqual(["email"]);
+    });
+
+    test("counts 429 answers with a metric filter on the access-log group", async () => {
+      const logs = new CloudWatchLogsClient(motoClientConfig(moto.endpoint, REGION));
+      const { metricFilters } = await logs.send(new DescribeMetricFiltersCommand({ filterNamePrefix: "otlp-proxy-throttled" }));
+      expect(metricFilters).toEqual([
+        expect.objectContaining({
+          logGroupName: "otlp-proxy-access",
+          metricTransformations: [expect.objectContaining({ metricNamespace: "OtlpProxy", metricName: "ThrottledRequests", metricValue: "1" })],
+        }),
+      ]);
+    });
+  });
+
+  describe("the destroy", () => {
+    test("removes everything it created", async () => {
+      terraformOk(stack.dir, ["destroy", "-auto-approve", "-input=false"]);
+      expect(stateResources(stack.dir)).toEqual([]);
+      expect((await apigateway.send(new GetRestApisCommand({}))).items ?? []).toEqual([]);
+      expect((await apigateway.send(new GetApiKeysCommand({}))).items ?? []).toEqual([]);
+      const logs = new CloudWatchLogsClient(motoClientConfig(moto.endpoint, REGION));
+      expect((await logs.send(new DescribeLogGroupsCommand({}))).logGroups).toEqual([]);
+      const dashboards = await queryApi(moto, REGION, "monitoring", { Action: "ListDashboards", Version: "2010-08-01" });
+      expect(tagValues(dashboards, "DashboardName")).toEqual([]);
+      const alarms = await queryApi(moto, REGION, "monitoring", { Action: "DescribeAlarms", Version: "2010-08-01" });
+      expect(tagValues(alarms, "AlarmName")).toEqual([]);
+    }, 600_000);
+  });
+});
