@@ -1,12 +1,7 @@
-import { buildApp } from "./src/infra/app/build-app";
-import { SettingsError } from "./src/infra/settings/settings-error";
+import { runSynth } from "./src/infra/app/synth-cli";
 
-try {
-  const { app, warnings } = buildApp();
-  warnings.forEach((warning) => console.warn(warning));
-  app.synth();
-} catch (error) {
-  if (!(error instanceof SettingsError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+// `npm run synth` and the cdktf CLI's `app` (cdktf.json): see runSynth for what it prints and its exit codes.
+process.exitCode = runSynth(process.argv.slice(2), {
+  stdout: (line) => console.log(line),
+  stderr: (line) => console.error(line),
+});

@@ -4,9 +4,9 @@ import { SIGNAL_ENDPOINTS, SIGNALS } from "../src/infra/otlp/signals";
 import { integrationPolicyStatements, WILDCARD_REASONS } from "../src/infra/proxy/integration-policy";
 import { PROJECT_ROOT } from "./support/project";
 
-// The README's IAM table names every action the integration role is granted, and every wildcard has its reason.
-describe("the README's IAM table", () => {
-  const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+// The IAM table (docs/how-it-works.md) names every action the integration role is granted, and every wildcard has its reason.
+describe("the IAM table in docs/how-it-works.md", () => {
+  const readme = readFileSync(join(PROJECT_ROOT, "docs", "how-it-works.md"), "utf8");
   const rows = readme.split("\n").filter((line) => line.startsWith("| `"));
   const row = (action: string) => rows.find((line) => line.startsWith(`| \`${action}\` |`));
 

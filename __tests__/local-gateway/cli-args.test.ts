@@ -29,9 +29,16 @@ describe("parseCliArgs", () => {
     ["both --upstream and --sink", ["--stack", "s", "--upstream", "http://x", "--sink", "d"], /not both/],
     ["both --stack and --stack-file", ["--stack", "s", "--stack-file", "f"], /not both/],
     ["an empty key", ["--stack", "s", "--api-key", ""], /--api-key needs a value/],
+    ["a host that is no IPv4 address", ["--stack", "s", "--host", "999.1.1.1"], /^--host must be an IP address or a host name of this machine, got 999\.1\.1\.1$/],
+    ["a host that is no IPv6 address", ["--stack", "s", "--host", "::g"], /^--host must be an IP address or a host name of this machine, got ::g$/],
+    ["a host with a slash", ["--stack", "s", "--host", "http://localhost"], /^--host must be/],
   ])("fails with a usage error for %s", (_case, argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  test.each(["127.0.0.1", "0.0.0.0", "::1", "::", "localhost", "my-host.example.com"])("accepts the host %s", (host) => {
+    expect(parseCliArgs(["--stack", "s", "--host", host]).host).toBe(host);
   });
 
   test("asks for help without other flags", () => {

@@ -1,5 +1,5 @@
 import { spawn } from "child_process";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, writeFileSync } from "fs";
 import { createServer, Server } from "net";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -69,9 +69,32 @@ describe("npm run local", () => {
     expect(lines(run.stderr)).toEqual([`error: Port ${busyPort} on 127.0.0.1 is already in use; pick another with --port`]);
   });
 
+  test("--help prints the usage and exits 0, serving nothing", async () => {
+    const run = await runCli(["--help", "--stack", "otlp-proxy-nowhere-1"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: npm run local -- --stack <name>");
+    expect(run.stderr).toBe("");
+  });
+
+  test("fails at start with one line and exit code 1 for a --sink that is a file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "local-gateway-cli-")), "notes.txt");
+    writeFileSync(file, "not a folder");
+    const run = await runCli(["--stack", "otlp-proxy-nowhere-1", "--port", "0", "--sink", file]);
+    expect(run.code).toBe(1);
+    // Before the stack is looked up (which would synthesize): the sink is the only complaint.
+    expect(lines(run.stderr)).toEqual([`error: --sink ${file} is a file; give a folder (created if missing)`]);
+  });
+
+  test("blames the host, not the port, for a host that is not this machine's", async () => {
+    const run = await runCli(["--stack-file", testStack().file, "--port", "0", "--host", "192.0.2.1"]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual(["error: Host 192.0.2.1 is not an address of this machine (EADDRNOTAVAIL); pick another with --host, such as 127.0.0.1"]);
+  });
+
   test.each([
     ["an unknown flag", ["--stack", "s", "--bogus"], 'unknown argument "--bogus"'],
     ["no stack", [], "--stack is required"],
+    ["a host that is no address", ["--stack", "s", "--host", "999.1.1.1"], "--host must be an IP address or a host name of this machine, got 999.1.1.1"],
   ])("prints the usage on stderr and exits 2 for %s", async (_case, args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);

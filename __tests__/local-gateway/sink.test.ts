@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { summarizeOtlp } from "../../src/tools/local-gateway/otlp-summary";
 import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
-import { OtlpSink } from "../../src/tools/local-gateway/sink";
+import { OtlpSink, prepareSinkDir } from "../../src/tools/local-gateway/sink";
+import { LocalGatewayError } from "../../src/tools/local-gateway/local-gateway-error";
 import { ExporterClient } from "./helpers/exporter-client";
 import { TEST_API_KEY, testStack } from "./helpers/test-stack";
 import type { Protocol, Signal } from "./helpers/telemetry";
@@ -51,7 +52,10 @@ describe("the local gateway with --sink", () => {
     expect(summarizeOtlp(decoded)).toMatchObject({ signal, count: reply.itemCount, serviceNames: ["local-gateway-test"] });
     expect(reply.itemCount).toBeGreaterThan(1);
     expect(lines).toContainEqual(expect.stringContaining(`sink ${signal} service.name=local-gateway-test ${reply.itemCount} ${ITEM_NAMES[signal]}`));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`POST /prod/v1/${signal} key=\\w+ status=200 upstream=200`)));
+    // The access log says what the sink answered, and claims no upstream: none was called.
+    const accessLine = lines.find((line) => line.includes(`POST /prod/v1/${signal} `));
+    expect(accessLine).toMatch(new RegExp(`POST /prod/v1/${signal} key=\\w+ status=200 sink=200 \\d+ms$`));
+    expect(accessLine).not.toContain("upstream=");
   });
 
   test("answers 400 for a body it cannot decode, like CloudWatch", () => {
@@ -59,6 +63,27 @@ describe("the local gateway with --sink", () => {
     const result = sink.receive("/v1/traces", "application/x-protobuf", Buffer.from([0xff, 0xff, 0xff]));
     expect(result.response.status).toBe(400);
     expect(result.error).toMatch(/cannot decode the traces request/);
+  });
+});
+
+describe("the sink folder", () => {
+  test("is created at start when missing", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "local-gateway-sink-")), "new", "sink");
+    new OtlpSink(dir);
+    expect(statSync(dir).isDirectory()).toBe(true);
+  });
+
+  test("that is a file fails at start with one line", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "local-gateway-sink-")), "notes.txt");
+    writeFileSync(file, "not a folder");
+    expect(() => prepareSinkDir(file)).toThrow(new LocalGatewayError(`--sink ${file} is a file; give a folder (created if missing)`));
+    expect(() => new OtlpSink(file)).toThrow(LocalGatewayError);
+  });
+
+  test("under a file fails at start with one line", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "local-gateway-sink-")), "notes.txt");
+    writeFileSync(file, "not a folder");
+    expect(() => prepareSinkDir(join(file, "sink"))).toThrow(`--sink ${join(file, "sink")} cannot be created (ENOTDIR)`);
   });
 });
 

@@ -16,6 +16,7 @@ function smoke(...args: string[]) {
 describe("smoke CLI", () => {
   test.each([
     [[], "error: --endpoint is required"],
+    [["--endpoint", "http://127.0.0.1:4318", "--api-key", "k", "--bogus"], 'error: unknown argument "--bogus"'],
     [["--endpoint", "http://127.0.0.1:4318", "--api-key", "k", "--timeout", "soon"], '--timeout must be a positive number of seconds, got "soon"'],
   ])("fails for %j with usage on stderr, exit code 2 and no stack trace", (args, message) => {
     const r = smoke(...args);

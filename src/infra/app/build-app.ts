@@ -1,5 +1,5 @@
 import { App } from "../cdktf";
-import { readCdktfJsonContext, SETTINGS_CONTEXT_KEY } from "../settings/load-settings";
+import { readCdktfJsonContext, settingsFromContext } from "../settings/load-settings";
 import { ParsedSettings, parseSettings } from "../settings/parse-settings";
 import { RegionStack } from "../stacks/region-stack";
 
@@ -12,14 +12,16 @@ export interface BuildAppOptions {
   readonly context?: Record<string, unknown>;
 }
 
-/** The app with one region stack per configured region, ready to synthesize, and the settings it was built from. */
+/**
+ * The app with one region stack per configured region, ready to synthesize, and the settings it was built from. The
+ * warnings include one when `context.otlpProxy` is missing and the defaults were used.
+ * @throws SettingsError for wrong settings, an unreadable `cdktf.json` or a near-miss settings key
+ */
 export function buildApp(options: BuildAppOptions = {}): ParsedSettings & { readonly app: App; readonly stacks: RegionStack[] } {
-  const app = new App({
-    outdir: options.outdir,
-    hclOutput: options.hclOutput,
-    context: options.context ?? readCdktfJsonContext(),
-  });
-  const parsed = parseSettings(app.node.tryGetContext(SETTINGS_CONTEXT_KEY));
+  const context = options.context ?? readCdktfJsonContext();
+  const found = settingsFromContext(context);
+  const app = new App({ outdir: options.outdir, hclOutput: options.hclOutput, context });
+  const parsed = parseSettings(found.raw);
   const stacks = parsed.settings.regions.map((region) => new RegionStack(app, { region, settings: parsed.settings }));
-  return { ...parsed, app, stacks };
+  return { settings: parsed.settings, warnings: [...found.warnings, ...parsed.warnings], app, stacks };
 }

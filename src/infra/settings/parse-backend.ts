@@ -1,4 +1,5 @@
 import { AWS_COMMERCIAL_REGIONS } from "./aws-rules";
+import { didYouMean } from "./suggest";
 
 /** State on the machine that runs Terraform, in a file relative to the stack folder. */
 export interface LocalBackendSettings {
@@ -70,7 +71,7 @@ export function parseBackend(value: unknown, report: Report): BackendSettings {
     return BACKEND_DEFAULTS;
   }
   for (const key of Object.keys(input)) {
-    if (!KEYS[type].includes(key)) report(`backend.${key}`, input[key], `for type "${type}", only ${KEYS[type].join(", ")}`);
+    if (!KEYS[type].includes(key)) report(`backend.${key}`, input[key], `for type "${type}", only ${KEYS[type].join(", ")}${didYouMean(key, KEYS[type])}`);
   }
   const text = (key: string, pattern: RegExp, rule: string, required: boolean) => {
     const v = input[key];

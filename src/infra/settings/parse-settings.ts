@@ -12,6 +12,7 @@ import { parseNetwork } from "./parse-network";
 import { parseTeams, teamsWarnings } from "./parse-teams";
 import { parseBackend } from "./parse-backend";
 import { parseNamePrefix } from "./parse-name-prefix";
+import { didYouMean } from "./suggest";
 
 /** Settings with every default applied, and the warnings a user should see at synth. */
 export interface ParsedSettings {
@@ -34,7 +35,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
   }
   const input: Record<string, unknown> = raw ?? {};
   for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.includes(key as keyof ProxySettings)) report(key, input[key], `one of the settings ${KNOWN_KEYS.join(", ")}`);
+    if (!KNOWN_KEYS.includes(key as keyof ProxySettings)) report(key, input[key], `one of the settings ${KNOWN_KEYS.join(", ")}${didYouMean(key, KNOWN_KEYS)}`);
   }
 
   const regions = parseRegions(input.regions, report);
@@ -102,7 +103,7 @@ function parseThrottle(value: unknown, report: Report): Throttle {
     return DEFAULTS.throttle;
   }
   for (const key of Object.keys(value)) {
-    if (key !== "rateLimit" && key !== "burstLimit") report(`throttle.${key}`, value[key], "only rateLimit and burstLimit");
+    if (key !== "rateLimit" && key !== "burstLimit") report(`throttle.${key}`, value[key], `only rateLimit and burstLimit${didYouMean(key, ["rateLimit", "burstLimit"])}`);
   }
   const rateLimit = value.rateLimit ?? DEFAULTS.throttle.rateLimit;
   const burstLimit = value.burstLimit ?? DEFAULTS.throttle.burstLimit;

@@ -1,5 +1,6 @@
 import { CrossRule, settingsAllowed, ValueRule } from "./rules";
 import { SettingProblem } from "./settings-error";
+import { didYouMean } from "./suggest";
 
 /** Records one problem with one setting; parsers report every problem and go on, so one run shows them all. */
 export type Report = (setting: SettingProblem["setting"], received: unknown, allowed: string) => void;
@@ -9,7 +10,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
- * Checks that `value` is an object holding only `allowedKeys`; reports the object or each unknown member.
+ * Checks that `value` is an object holding only `allowedKeys`; reports the object or each unknown member, with the
+ * key it most likely meant.
  * @returns the object, or undefined when it is missing or not an object.
  */
 export function objectSetting(
@@ -24,7 +26,7 @@ export function objectSetting(
     return undefined;
   }
   for (const key of Object.keys(value)) {
-    if (!allowedKeys.includes(key)) report(`${setting}.${key}`, value[key], `only ${allowedKeys.join(", ")}`);
+    if (!allowedKeys.includes(key)) report(`${setting}.${key}`, value[key], `only ${allowedKeys.join(", ")}${didYouMean(key, allowedKeys)}`);
   }
   return value;
 }

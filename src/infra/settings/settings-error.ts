@@ -11,7 +11,7 @@ export class SettingsError extends Error {
     super(
       [
         `Invalid otlpProxy settings in cdktf.json (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
-        ...problems.map((p) => `  - context.otlpProxy.${p.setting}: received ${describe(p.received)}; allowed: ${p.allowed}`),
+        ...problems.map((p) => `  - context.otlpProxy${p.setting ? `.${p.setting}` : ""}: received ${describe(p.received)}; allowed: ${p.allowed}`),
       ].join("\n"),
     );
     this.name = "SettingsError";

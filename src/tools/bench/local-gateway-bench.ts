@@ -9,6 +9,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildApp } from "../../infra/app/build-app";
+import { FlagError, Flags, ParseOutcome, readFlags } from "../cli/read-flags";
 import { startLocalGateway } from "../local-gateway/server";
 import { startCloudWatchStandIn } from "../local-gateway/stand-in/cloudwatch-stand-in";
 
@@ -22,14 +23,43 @@ interface Figures {
   readonly p99Millis: number;
 }
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`--${name} needs a whole number above 0`);
-    process.exit(2);
+export const BENCH_USAGE = `Usage: npm run bench [-- --requests-1kb N --requests-1mb N --concurrency N]
+
+Benchmark (not a test): 1 KB and 1 MB OTLP/JSON bodies through the local gateway to the CloudWatch stand-in, and
+directly to the stand-in; requests per second and p50/p99 latency for both, and their ratio.
+
+Options:
+  --requests-1kb N   requests with a 1 KB body (default 2000)
+  --requests-1mb N   requests with a 1 MB body (default 200)
+  --concurrency N    requests in flight at once (default 8)
+  -h, --help         print this help
+`;
+
+/** The benchmark's options. */
+export interface BenchOptions {
+  readonly requests1kb: number;
+  readonly requests1mb: number;
+  readonly concurrency: number;
+}
+
+/** Parses `npm run bench -- ...`; never throws: a usage error comes back as its message. */
+export function parseBenchArgs(argv: readonly string[]): ParseOutcome<BenchOptions> {
+  let flags: Flags;
+  try {
+    flags = readFlags(argv, { valueFlags: ["--requests-1kb", "--requests-1mb", "--concurrency"], switches: ["--help", "-h"] });
+  } catch (error) {
+    if (error instanceof FlagError) return { kind: "error", message: error.message };
+    throw error;
   }
-  return value;
+  if (flags.has("--help") || flags.has("-h")) return { kind: "help" };
+  const numbers: Record<string, number> = {};
+  for (const [flag, fallback] of [["--requests-1kb", 2000], ["--requests-1mb", 200], ["--concurrency", 8]] as const) {
+    const text = flags.value(flag);
+    const value = text === undefined ? fallback : Number(text);
+    if (!Number.isInteger(value) || value <= 0) return { kind: "error", message: `${flag} needs a whole number above 0, got "${text}"` };
+    numbers[flag] = value;
+  }
+  return { kind: "run", options: { requests1kb: numbers["--requests-1kb"], requests1mb: numbers["--requests-1mb"], concurrency: numbers["--concurrency"] } };
 }
 
 /** An OTLP/JSON traces body of about `bytes` bytes: one span whose attribute pads it out. */
@@ -99,11 +129,11 @@ async function measure(url: URL, body: Buffer, headers: Record<string, string>, 
   return { requestsPerSecond: requests / seconds, p50Millis: percentile(50), p99Millis: percentile(99) };
 }
 
-async function main(): Promise<void> {
-  const concurrency = option("concurrency", 8);
+async function main(options: BenchOptions): Promise<void> {
+  const { concurrency } = options;
   const cases = [
-    { label: "1 KB", bytes: 1024, requests: option("requests-1kb", 2000) },
-    { label: "1 MB", bytes: 1024 * 1024, requests: option("requests-1mb", 200) },
+    { label: "1 KB", bytes: 1024, requests: options.requests1kb },
+    { label: "1 MB", bytes: 1024 * 1024, requests: options.requests1mb },
   ];
   const outdir = mkdtempSync(join(tmpdir(), "otlp-proxy-bench-"));
   buildApp({ outdir }).app.synth();
@@ -143,7 +173,17 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`bench failed: ${error.message}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  const parsed = parseBenchArgs(process.argv.slice(2));
+  if (parsed.kind === "help") {
+    process.stdout.write(BENCH_USAGE);
+  } else if (parsed.kind === "error") {
+    process.stderr.write(`error: ${parsed.message}\n\n${BENCH_USAGE}`);
+    process.exitCode = 2;
+  } else {
+    main(parsed.options).catch((error: Error) => {
+      console.error(`bench failed: ${error.message}`);
+      process.exit(1);
+    });
+  }
+}

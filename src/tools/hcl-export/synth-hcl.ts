@@ -3,6 +3,7 @@ import { tmpdir } from "os";
 import { dirname, join, relative, resolve } from "path";
 import { buildApp } from "../../infra/app/build-app";
 import { SettingsError } from "../../infra/settings/settings-error";
+import { FlagError, readFlags } from "../cli/read-flags";
 import { HclExportError } from "./hcl-export-error";
 import { fetchProviderSchemas, ProviderSchemas } from "./provider-schema";
 import { rebaseLocalBackend } from "./rebase-local-backend";
@@ -99,14 +100,41 @@ function stackFiles(dir: string, prefix = ""): string[] {
     .sort();
 }
 
-if (require.main === module) {
+export const SYNTH_HCL_USAGE = `Usage: npm run synth:hcl [-- --help]
+
+Writes every region stack of cdktf.json as formatted HCL into dist/hcl/stacks/<stack>/main.tf, beside the module it
+calls (converted to HCL too). dist/hcl is emptied first. Needs terraform, to read the AWS provider's schema.
+
+Options:
+  -h, --help   print this help
+`;
+
+/** `npm run synth:hcl`: 0 after writing, 1 for a one-line error, 2 (with the usage) for a command line it does not read. */
+export function runSynthHclCli(argv: readonly string[], io: { stdout: (text: string) => void; stderr: (text: string) => void }, options: SynthHclOptions = {}): number {
   try {
-    const { stacksDir, stacks, warnings } = synthHcl();
-    warnings.forEach((warning) => console.warn(warning));
-    console.log(`Wrote HCL for ${stacks.length} stacks to ${relative(process.cwd(), stacksDir) || "."}/<stack>/ (main.tf and the module it calls): ${stacks.join(", ")}`);
+    const flags = readFlags(argv, { valueFlags: [], switches: ["--help", "-h"] });
+    if (flags.has("--help") || flags.has("-h")) {
+      io.stdout(SYNTH_HCL_USAGE);
+      return 0;
+    }
+  } catch (error) {
+    if (!(error instanceof FlagError)) throw error;
+    io.stderr(`error: ${error.message}\n\n${SYNTH_HCL_USAGE}`);
+    return 2;
+  }
+  try {
+    const { stacksDir, stacks, warnings } = synthHcl(options);
+    warnings.forEach((warning) => io.stderr(`${warning}\n`));
+    io.stdout(`Wrote HCL for ${stacks.length} stacks to ${relative(process.cwd(), stacksDir) || "."}/<stack>/ (main.tf and the module it calls): ${stacks.join(", ")}\n`);
+    return 0;
   } catch (error) {
     if (!(error instanceof HclExportError || error instanceof SettingsError)) throw error;
-    console.error(`synth:hcl: ${error.message.split("\n")[0]}`);
-    process.exit(1);
+    // Every settings problem (one per line); an export error's first line, which says what to do.
+    io.stderr(`synth:hcl: ${error instanceof SettingsError ? error.message : error.message.split("\n")[0]}\n`);
+    return 1;
   }
+}
+
+if (require.main === module) {
+  process.exitCode = runSynthHclCli(process.argv.slice(2), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
 }

@@ -1,3 +1,4 @@
+import { isIP } from "net";
 import { FlagError, Flags, readFlags } from "../cli/read-flags";
 
 /** The command line of `npm run local`. */
@@ -58,14 +59,26 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const upstream = flags.value("--upstream");
   if (upstream !== undefined && !/^https?:\/\/[^/]+/.test(upstream)) throw new UsageError(`--upstream must be an http:// or https:// URL, got ${upstream}`);
   if (apiKeys.some((key) => key.trim() === "")) throw new UsageError("--api-key needs a non-empty key");
+  const host = flags.value("--host") ?? "127.0.0.1";
+  if (!isHost(host)) throw new UsageError(`--host must be an IP address or a host name of this machine, got ${host}`);
   return {
     stackName: flags.value("--stack"),
     stackFile: flags.value("--stack-file"),
-    host: flags.value("--host") ?? "127.0.0.1",
+    host,
     port,
     apiKeys,
     upstream,
     sink: flags.value("--sink"),
     help,
   };
+}
+
+/**
+ * An IPv4 or IPv6 address, or a name that could be a host name. Dotted numbers that are no IPv4 address (`999.1.1.1`)
+ * and anything with a colon that is no IPv6 address are refused here, so the error names --host, not the port.
+ */
+function isHost(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  if (/^[\d.]+$/.test(host) || host.includes(":")) return false;
+  return /^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(host);
 }

@@ -4,6 +4,7 @@ import { loadStack } from "./load-stack";
 import { LocalGatewayError } from "./local-gateway-error";
 import { startLocalGateway } from "./server";
 import { formatBanner } from "./setup-banner";
+import { prepareSinkDir } from "./sink";
 
 /** `npm run local`: exit 2 for a bad command line, 1 for a one-line error, 0 after Ctrl-C. */
 async function main(argv: readonly string[]): Promise<void> {
@@ -19,6 +20,8 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  // Checked before the stack is synthesized and planned, which takes a while: a bad --sink fails at once.
+  if (args.sink !== undefined) prepareSinkDir(args.sink);
   const { store, generated } = resolveApiKeys(args.apiKeys);
   const stack = loadStack({
     stackName: args.stackName,

@@ -116,6 +116,12 @@ export async function startLocalGateway(options: LocalGatewayOptions): Promise<L
 function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
+      // A host that does not resolve or is not this machine's is the host's fault, not the port's.
+      if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN" || error.code === "EADDRNOTAVAIL") {
+        const reason = error.code === "EADDRNOTAVAIL" ? "is not an address of this machine" : "does not resolve";
+        reject(new LocalGatewayError(`Host ${host} ${reason} (${error.code}); pick another with --host, such as 127.0.0.1`));
+        return;
+      }
       const reason = error.code === "EADDRINUSE" ? "is already in use" : `cannot be used (${error.code ?? error.message})`;
       reject(new LocalGatewayError(`Port ${port} on ${host} ${reason}; pick another with --port`));
     });
@@ -170,7 +176,7 @@ class RequestHandler {
         path,
         key: keyLabel(outcome.key),
         status: answer.status,
-        upstreamStatus: outcome.upstreamStatus,
+        ...(this.deps.sink ? { sink: true, sinkStatus: outcome.upstreamStatus } : { upstreamStatus: outcome.upstreamStatus }),
         latencyMs: performance.now() - started,
         error: outcome.error,
       }),

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "fs";
+import { mkdirSync, statSync, writeFileSync } from "fs";
+import { LocalGatewayError } from "./local-gateway-error";
 import { join } from "path";
 import { decodeOtlpProtobuf, EXPORT_REQUEST_MESSAGES } from "./otlp-protobuf";
 import { exportAnswer } from "./otlp-response";
@@ -25,7 +26,10 @@ export interface SinkResult {
 export class OtlpSink {
   private sequence = 0;
 
-  constructor(readonly dir: string) {}
+  /** @throws LocalGatewayError when `dir` is a file or cannot be created (see {@link prepareSinkDir}). */
+  constructor(readonly dir: string) {
+    prepareSinkDir(dir);
+  }
 
   /** Records one request sent to `<path>` (its last segment names the signal). */
   receive(path: string, contentType: string | undefined, body: Buffer): SinkResult {
@@ -49,6 +53,27 @@ export class OtlpSink {
 
   private refuse(error: string): SinkResult {
     return { response: { status: 400, headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify({ message: error })) }, error };
+  }
+}
+
+/**
+ * Creates the sink folder if it is missing, so a path the sink cannot write to fails at start, in one line, rather
+ * than at the first request.
+ * @throws LocalGatewayError for a path that is a file or a folder that cannot be created
+ */
+export function prepareSinkDir(dir: string): void {
+  let isDirectory: boolean | undefined;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    isDirectory = undefined;
+  }
+  if (isDirectory === false) throw new LocalGatewayError(`--sink ${dir} is a file; give a folder (created if missing)`);
+  if (isDirectory) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new LocalGatewayError(`--sink ${dir} cannot be created (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }
 
