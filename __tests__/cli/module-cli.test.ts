@@ -27,7 +27,7 @@ describe("npm run module", () => {
   test("--out DIR writes the module's files and leaves every other file in DIR as it was", () => {
     const out = mkdtempSync(join(tmpdir(), "module-cli-"));
     mkdirSync(join(out, "examples", "mine"), { recursive: true });
-    const foreign = { "notes.md": "mine", "old.tf.json": "{}", "examples/mine/main.tf": "# mine", ".terraform.lock.hcl": "# lock" };
+    const foreign = { "notes.txt": "mine", "old.tf.json": "{}", "examples/mine/main.tf": "# mine", ".terraform.lock.hcl": "# lock" };
     for (const [file, text] of Object.entries(foreign)) writeFileSync(join(out, file), text);
     const r = moduleCli(["--out", out]);
     expect(r.status).toBe(0);

@@ -1,6 +1,6 @@
 /**
  * Every bad value the settings tests feed the parser, as one table: the settings, a part of the parser's message, and
- * what the Terraform module does with the same values as inputs (rules-parity.test.ts plans them). The settings tests
+ * what the Terraform module does with the same values as inputs (rules-parity.terraform.test.ts plans them). The settings tests
  * (parse-*.test.ts) check the messages from here; the parity test checks both sides.
  */
 

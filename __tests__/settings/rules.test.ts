@@ -13,7 +13,7 @@ import {
 } from "../../src/infra/settings/rules";
 
 // The one table of rules (src/infra/settings/rules.ts): the module's validation blocks and preconditions are made from it and
-// from nothing else; rules-parity.test.ts plans them against every bad value of the settings tests.
+// from nothing else; rules-parity.terraform.test.ts plans them against every bad value of the settings tests.
 describe("the rules table", () => {
   const valueRules = ALL_RULES.filter((rule): rule is ValueRule => rule.kind === "value");
   const { files } = synthesizeModule();

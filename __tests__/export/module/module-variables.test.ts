@@ -41,11 +41,11 @@ describe("the Terraform module's variables", () => {
     }
   });
 
-  test("declare no provider and no backend, only required_providers for hashicorp/aws >= 5.100.0", () => {
+  test("declare no provider and no backend, only required_providers for hashicorp/aws from 5.100.0 within 5.x (the tested range)", () => {
     const all = Object.assign({}, ...Object.values(files));
     expect(all.provider).toBeUndefined();
     expect(all.terraform.backend).toBeUndefined();
-    expect(all.terraform.required_providers).toEqual({ aws: { source: "hashicorp/aws", version: ">= 5.100.0" } });
+    expect(all.terraform.required_providers).toEqual({ aws: { source: "hashicorp/aws", version: ">= 5.100.0, < 6.0.0" } });
   });
 
   test("are all a region stack can pass: its inputs are declared variables", () => {

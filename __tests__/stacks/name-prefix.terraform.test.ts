@@ -2,7 +2,7 @@ import { moduleCalls, synthesizeApp } from "../support/synth";
 import { initAndValidate } from "../support/terraform-cli";
 
 // namePrefix starts every AWS resource name (the module's name_prefix input gives the names: see
-// __tests__/module/name-prefix.test.ts); stack names, the module call and so every Terraform address never change.
+// __tests__/module/name-prefix.terraform.test.ts); stack names, the module call and so every Terraform address never change.
 const everything = {
   regions: ["ap-southeast-2"],
   teams: [{ name: "default" }, { name: "data" }],

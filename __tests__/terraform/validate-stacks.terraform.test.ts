@@ -8,7 +8,7 @@ import { countByType, offlinePlannedResources, terraformOk } from "../support/te
 // configuration (support/terraform-cli.ts), of every synthesized stack of the project and of stacks with every
 // setting: each stack folder (its module included) is a child module of one root, so one init and one validate check
 // them all against the provider's schema. Terraform ignores a child module's backend block (with a warning), so the
-// backend kinds are held to their expected blocks by __tests__/stacks/stack-backend.test.ts.
+// backend kinds are held to their expected blocks by __tests__/stacks/stack-backend.terraform.test.ts.
 const CERT = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
 const WEB_ACL = (region: string) => `arn:aws:wafv2:${region}:123456789012:regional/webacl/otlp/12345678-1234-1234-1234-123456789012`;
 const THREE_TEAMS = [
