@@ -36,7 +36,7 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
     const all = Object.assign({}, ...["versions", "variables", "main", "outputs"].map((f) => JSON.parse(readFileSync(join(MODULE_DIR, `${f}.tf.json`), "utf8"))));
     expect(all.provider).toBeUndefined();
     expect(all.module).toBeUndefined();
-    expect(all.terraform).toEqual({ required_version: expect.stringMatching(/^>= 1\./), required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.100.0" } } });
+    expect(all.terraform).toEqual({ required_version: expect.stringMatching(/^>= 1\./), required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.100.0, < 6.0.0" } } });
   });
 
   test("has a two-region example that calls it per region with aliased providers, and is valid", () => {
