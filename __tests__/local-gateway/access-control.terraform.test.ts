@@ -34,9 +34,9 @@ describe("the local gateway's model of who may call", () => {
   test("reads each team's key, its enabled flag and the stage its plan binds it to from the stack", () => {
     const model = buildGatewayModel(stackWith({ teams: TEAMS }));
     expect([...model.access.apiKeys].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-      { name: "otlp-proxy-contractors-us-west-2", team: "contractors", enabled: false, stages: ["prod"] },
-      { name: "otlp-proxy-data-science-us-west-2", team: "data-science", enabled: true, stages: ["prod"] },
-      { name: "otlp-proxy-platform-us-west-2", team: "platform", enabled: true, stages: ["prod"] },
+      { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-contractors-us-west-2", team: "contractors", enabled: false, stages: ["prod"] },
+      { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-data-science-us-west-2", team: "data-science", enabled: true, stages: ["prod"] },
+      { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-platform-us-west-2", team: "platform", enabled: true, stages: ["prod"] },
     ]);
     expect(model.access.policy).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { makeApiKey } from "../../src/tools/local-gateway/api-keys";
-import { mapIntegrationRequest, MethodRequest } from "../../src/tools/local-gateway/integration-request";
+import { mapIntegrationRequest, MethodRequest, SecretMappingError } from "../../src/tools/local-gateway/integration-request";
 
 const METHOD: MethodRequest = {
   headers: { "content-type": "application/x-protobuf", "x-api-key": "k", authorization: "Bearer t", "content-encoding": "gzip", accept: "*/*", "user-agent": "OTel" },
@@ -39,5 +39,20 @@ describe("mapIntegrationRequest", () => {
 
   test("maps integration query string parameters", () => {
     expect(mapIntegrationRequest({ "integration.request.querystring.x": "'1'" }, METHOD, "id").query).toEqual({ x: "1" });
+  });
+});
+
+describe("context variables as mapping sources", () => {
+  test("the key's id comes from API Gateway's context, whatever the client sends as x-aws-log-stream", () => {
+    const method = { ...METHOD, headers: { ...METHOD.headers, "x-aws-log-stream": "someone-elses-stream" } };
+    const mapped = mapIntegrationRequest({ "integration.request.header.x-aws-log-stream": "context.identity.apiKeyId" }, method, "id");
+    expect(mapped.headers["x-aws-log-stream"]).toBe(METHOD.apiKey!.id);
+  });
+
+  test("the key's secret value is refused, never sent on", () => {
+    expect(() => mapIntegrationRequest({ "integration.request.header.x-aws-log-stream": "context.identity.apiKey" }, METHOD, "id")).toThrow(SecretMappingError);
+    expect(() => mapIntegrationRequest({ "integration.request.header.x-aws-log-stream": "context.identity.apiKey" }, METHOD, "id")).toThrow(
+      /context\.identity\.apiKey, the API key's secret value.*map context\.identity\.apiKeyId instead/,
+    );
   });
 });

@@ -39,6 +39,7 @@ function moduleStack(): string {
         stage_name: "otel",
         log_group_name: "team-otlp-logs",
         log_stream_name: "stream-1",
+        log_streams: "shared",
         signals: ["traces", "logs"],
         allowed_source_cidrs: ["198.51.100.0/24", "127.0.0.1"],
         teams: [{ name: "platform" }, { name: "contractors", enabled: false }],
@@ -187,8 +188,8 @@ describe("the local gateway reading a module-based stack through terraform plan"
 
   test("reads one key per team from the for_each, with its enabled flag and the stage its usage plan binds", () => {
     expect([...model.access.apiKeys].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-      { name: "otlp-proxy-contractors-eu-west-1", team: "contractors", enabled: false, stages: ["otel"] },
-      { name: "otlp-proxy-platform-eu-west-1", team: "platform", enabled: true, stages: ["otel"] },
+      { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-contractors-eu-west-1", team: "contractors", enabled: false, stages: ["otel"] },
+      { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-platform-eu-west-1", team: "platform", enabled: true, stages: ["otel"] },
     ]);
     expect(checkAgainstStack(model.access, makeApiKey("k", "platform"), "otel")).toEqual({ ok: true, stackKey: expect.objectContaining({ team: "platform" }) });
     expect(checkAgainstStack(model.access, makeApiKey("k", "contractors"), "otel")).toMatchObject({ ok: false });

@@ -1,3 +1,4 @@
+import { makeApiKey } from "../../src/tools/local-gateway/api-keys";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { gunzipSync } from "zlib";
@@ -73,11 +74,12 @@ describe("the local gateway replaying captured client requests", () => {
     expect(Object.keys(received.headers).filter((name) => !ALLOWED_UPSTREAM_HEADERS.has(name))).toEqual([]);
   });
 
-  test("sends the logs route the log group and stream names of the stack's log resources", async () => {
+  test("sends the logs route the log group of the stack's log resources, and as stream the calling key's id", async () => {
     // GIVEN
     // The OTLP log group, not the access-log group the stack also has.
     const group = resourcesOf(testStack().doc, "aws_cloudwatch_log_group").find((g) => g.name === "otlp-logs")!;
-    const [stream] = resourcesOf(testStack().doc, "aws_cloudwatch_log_stream");
+    // Per-team streams (the default): the integration maps context.identity.apiKeyId; an unnamed local key has its own id.
+    const stream = { name: makeApiKey("test").id };
 
     // WHEN
     await send(`${gateway.endpoint}/v1/logs`, { headers: { "x-api-key": "test", "content-type": "application/json" }, body: "{}" });

@@ -90,11 +90,12 @@ describe("the OTLP proxy module", () => {
     }
   });
 
-  test("sends the log group and stream as static headers on the logs route only", () => {
+  test("sends the log group as a static header and the stream from the calling key's id (or the shared stream) on the logs route only", () => {
     expect(resource("aws_api_gateway_integration", "logs_integration").request_parameters).toEqual({
       "integration.request.header.Content-Type": "method.request.header.Content-Type",
       "integration.request.header.x-aws-log-group": "'${aws_cloudwatch_log_group.otlp_logs.name}'",
-      "integration.request.header.x-aws-log-stream": "'${aws_cloudwatch_log_stream.otlp_logs_stream.name}'",
+      "integration.request.header.x-aws-log-stream":
+        '${var.log_streams == "per-team" ? "context.identity.apiKeyId" : "\'${aws_cloudwatch_log_stream.otlp_logs_stream.name}\'"}',
     });
     expect(custom.at("aws_api_gateway_integration.traces_integration[0]").request_parameters).toEqual({
       "integration.request.header.Content-Type": "method.request.header.Content-Type",
@@ -102,7 +103,7 @@ describe("the OTLP proxy module", () => {
     expect(plain.at("aws_api_gateway_integration.logs_integration[0]").request_parameters).toEqual({
       "integration.request.header.Content-Type": "method.request.header.Content-Type",
       "integration.request.header.x-aws-log-group": "'otlp-logs'",
-      "integration.request.header.x-aws-log-stream": "'otlp'",
+      "integration.request.header.x-aws-log-stream": "context.identity.apiKeyId",
     });
     for (const signal of ["metrics", "traces"]) {
       expect(Object.keys(plain.at(`aws_api_gateway_integration.${signal}_integration[0]`).request_parameters)).toEqual(["integration.request.header.Content-Type"]);

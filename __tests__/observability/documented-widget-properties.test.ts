@@ -3,6 +3,7 @@ import { AI_USAGE_PROMQL, promqlWidget } from "../../src/infra/observability/wid
 import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
 import { dashboardSections, DashboardRefs } from "../../src/infra/module/module-dashboard";
 import { hcl } from "../../src/infra/module/hcl-expression";
+import { streamTeamExpression } from "../../src/infra/observability/widgets/team-stream-widgets";
 
 // The table these tests hold every widget to is CloudWatch API Reference, "Dashboard Body Structure and Syntax", as
 // data in src/infra/observability/widgets/documented-properties.ts: an unknown property, a missing required one or an
@@ -18,12 +19,13 @@ const ALL_ON: DashboardBodyOptions = {
   alarmArns: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:otlp-proxy-5xx"],
   accessLogs: { logGroupName: "otlp-proxy-access", teamApiKeyIds: { platform: "k1", data: "k2" } },
   aiUsage: { promql: true, otlpLogGroupName: "otlp-logs" },
+  teamStreams: { otlpLogGroupName: "otlp-logs", teamExpression: streamTeamExpression({ k1: "platform", k2: "data" }) },
 };
 
 /** The bodies the options can produce: all on, all off, and each feature alone. */
 const BODIES: readonly [string, DashboardBodyOptions][] = [
   ["every option on", ALL_ON],
-  ["every option off", { ...ALL_ON, detailedMetrics: false, alarmArns: [], accessLogs: undefined, aiUsage: undefined }],
+  ["every option off", { ...ALL_ON, detailedMetrics: false, alarmArns: [], accessLogs: undefined, aiUsage: undefined, teamStreams: undefined }],
   ["access logs without teams", { ...ALL_ON, accessLogs: { logGroupName: "otlp-proxy-access" } }],
   ["PromQL only", { ...ALL_ON, aiUsage: { promql: true } }],
   ["Logs Insights usage only", { ...ALL_ON, aiUsage: { promql: false, otlpLogGroupName: "otlp-logs" } }],
@@ -46,6 +48,7 @@ const MODULE_REFS: DashboardRefs = {
   teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
   otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
   aiUsageWidgets: "var.dashboard.ai_usage_widgets",
+  teamStreamsOn: 'var.log_streams == "per-team"',
 };
 
 type AnyWidget = { readonly type: string; readonly properties: Readonly<Record<string, any>> };

@@ -16,7 +16,7 @@ beforeAll(() => {
     existing: { inputs: { alarms: { topic_arns: { "us-west-2": TOPIC }, emails: ["a@example.com"] } } },
     quiet: {},
     custom: { inputs: { alarms: { period_seconds: 60, evaluation_periods: 5, server_errors_per_period: 1, integration_latency_p99_millis: 2000 } } },
-    off: { inputs: { alarms: { enabled: false, emails: ["a@example.com"] }, access_logs: false } },
+    off: { inputs: { alarms: { enabled: false, emails: ["a@example.com"] }, access_logs: false, log_streams: "shared" } },
   });
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);

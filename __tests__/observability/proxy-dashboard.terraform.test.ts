@@ -1,5 +1,6 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
 import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { teamStreamQueries } from "../../src/infra/observability/widgets/team-stream-widgets";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
 
 // The dashboard is a local of the module (local.dashboard_body). Where the plan knows the body (no alarm ARNs and no
@@ -33,7 +34,8 @@ function evaluatedBody(inputs: Record<string, any>, region: string): any {
 }
 
 const FULL = { detailed_metrics: true, teams: [{ name: "platform" }, { name: "data" }] };
-const QUIET = { alarms: { enabled: false }, access_logs: false };
+// Shared log stream: per-team streams are named by key ids, which only apply knows.
+const QUIET = { alarms: { enabled: false }, access_logs: false, log_streams: "shared" };
 let plan: Record<string, ModulePlan>;
 beforeAll(() => {
   plan = planModuleCalls({
@@ -128,6 +130,18 @@ describe("the module's dashboard", () => {
     expect(JSON.stringify(body)).toContain("apiKeyId");
   });
 
+  test("shows Claude Code cost, tokens and API errors per team from the per-team streams, each stream id shown as its team", () => {
+    const logQueries = (dashboard: any): string[] => dashboard.widgets.filter((w: any) => w.type === "log").map((w: any) => w.properties.query);
+    const team = 'replace(replace(@logStream, "key-id-platform", "platform"), "key-id-data", "data")';
+    const [cost, errors] = ["api_request", "api_error"].map((event) => logQueries(body).find((q) => q.includes(`fields ${team} as team`) && q.includes(`"${event}"`)));
+    expect(cost).toBe(`SOURCE 'otlp-logs' | ${teamStreamQueries(team).costAndTokensPerTeamPerDay.join(" | ")}`);
+    expect(cost).toContain("by bin(1d), team");
+    expect(errors).toBe(`SOURCE 'otlp-logs' | ${teamStreamQueries(team).apiErrorsPerTeam.join(" | ")}`);
+    // With one shared stream there is no team to show.
+    expect(JSON.stringify(plannedBody("plain"))).not.toContain("@logStream");
+    expect(JSON.stringify(evaluatedBody({ ...FULL, dashboard: { ai_usage_widgets: false } }, "us-east-1"))).not.toContain("@logStream");
+  });
+
   test("is removed, with its output, when turned off", () => {
     expect(plan.off.ofType("aws_cloudwatch_dashboard")).toEqual([]);
     expect(plan.off.outputs.dashboard_url).toEqual({ value: null, unknown: false });
@@ -137,3 +151,4 @@ describe("the module's dashboard", () => {
     expect(plan.full.has("aws_cloudwatch_dashboard.proxy[0]")).toBe(true);
   });
 });
+

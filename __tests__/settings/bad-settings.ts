@@ -54,6 +54,8 @@ export const BAD_SETTINGS: readonly BadSetting[] = [
   bad("a log group name with a space", { logGroupName: "otlp logs" }, 'context.otlpProxy.logGroupName: received "otlp logs"', fails("log_group_name")),
   bad("a log stream name with a colon", { logStreamName: "a:b" }, "context.otlpProxy.logStreamName: received \"a:b\"; allowed: 1 to 512 characters, none of them ':', '*' or a single quote", fails("log_stream_name")),
   bad("a log stream name with a quote", { logStreamName: "it's" }, 'context.otlpProxy.logStreamName: received "it\'s"', fails("log_stream_name")),
+  bad("a log streams mode that does not exist", { logStreams: "per-user" }, 'context.otlpProxy.logStreams: received "per-user"; allowed: "per-team" (one stream per team, named by its API key id', fails("log_streams")),
+  bad("log streams as a flag", { logStreams: true }, 'context.otlpProxy.logStreams: received true; allowed: "per-team"', fails("log_streams")),
   bad("a retention CloudWatch does not offer", { logRetentionDays: 10 }, "context.otlpProxy.logRetentionDays: received 10; allowed: one of CloudWatch Logs' retention values 0, 1, 3", fails("log_retention_days")),
   bad("a retention given as text", { logRetentionDays: "30" }, 'context.otlpProxy.logRetentionDays: received "30"', only(ONLY.converted)),
   bad("a throttle that is not an object", { throttle: 100 }, "context.otlpProxy.throttle: received 100; allowed: an object { rateLimit, burstLimit }", fails("throttle")),

@@ -31,6 +31,16 @@ describe("parseSettings", () => {
     });
   });
 
+  test("writes log records to a stream per team by default, or to the one shared stream", () => {
+    expect(DEFAULTS.logStreams).toBe("per-team");
+    expect(parseSettings({}).settings.logStreams).toBe("per-team");
+    expect(parseSettings({ logStreams: "shared" }).settings.logStreams).toBe("shared");
+    expect(parseSettings({ logStreams: "per-team" }).settings.logStreams).toBe("per-team");
+    expect(problemsOf({ logStreams: "Per-Team" })).toContain(
+      'context.otlpProxy.logStreams: received "Per-Team"; allowed: "per-team" (one stream per team, named by its API key id, which API Gateway sets: attribution no client can forge) or "shared" (every client writes to logStreamName)',
+    );
+  });
+
   test("fills a missing throttle member from the default", () => {
     expect(parseSettings({ throttle: { burstLimit: 500 } }).settings.throttle).toEqual({ rateLimit: 100, burstLimit: 500 });
   });

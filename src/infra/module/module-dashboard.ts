@@ -1,6 +1,7 @@
 import { dashboardBody } from "../observability/dashboard-body";
 import { aiUsageWidgets } from "../observability/widgets/ai-usage-widgets";
 import { healthWidgets } from "../observability/widgets/health-widgets";
+import { LOG_STREAM_FIELD, streamTeamExpression, teamStreamWidgets } from "../observability/widgets/team-stream-widgets";
 import { teamWidgets } from "../observability/widgets/team-widgets";
 import { layOut, PlacedWidget, Widget } from "../observability/widgets/widget";
 import { OTLP_METRICS_REGIONS } from "../settings/aws-rules";
@@ -27,6 +28,8 @@ export interface DashboardRefs {
   readonly teamKeyId: string;
   readonly otlpLogGroupName: string;
   readonly aiUsageWidgets: string;
+  /** Whether each team has its own stream in the OTLP log group, named by its key id (`log_streams` is per-team). */
+  readonly teamStreamsOn: string;
 }
 
 /** One run of widgets that starts its own row on the grid, shown when `include` holds. */
@@ -71,6 +74,10 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
       aiUsageWidgets({ ...ai, promql: true }),
     ),
     section(`${refs.aiUsageWidgets} && ${contains(refs.signals, "logs")}`, aiUsageWidgets({ ...ai, promql: false, otlpLogGroupName: tfExpr(refs.otlpLogGroupName) })),
+    section(
+      `${refs.aiUsageWidgets} && ${contains(refs.signals, "logs")} && ${refs.teamStreamsOn}`,
+      teamStreamWidgets({ otlpLogGroupName: tfExpr(refs.otlpLogGroupName), teamExpression: teamExpression(refs.teams, refs.teamKeyId) }, region),
+    ),
   ];
 }
 
@@ -131,4 +138,24 @@ function teamKeyNote(
   const joined = tfExpr(`join("\\n", [for t in ${teams} : ${hcl(line)}])`);
   const height = `min(6, 2 + length(${teams}))`;
   return { widget: { ...one, height: tfNumber(height), properties: { ...one.properties, markdown: `${head}${joined}` } }, height };
+}
+
+/**
+ * {@link streamTeamExpression} for a variable list of teams: the builder nests one `replace(` per team around
+ * `@logStream` and closes each with the team's id and name; the opening and the closing for team `t` are taken from its
+ * output for one team, and its output for two teams is checked to be both nested in order, so a change in the builder
+ * fails the export instead of drifting. Stream names are the teams' key ids (`teamKeyId`), as the module names them.
+ */
+function teamExpression(teams: string, teamKeyId: string): string {
+  const [name, id] = [tfExpr("t.name"), tfExpr(teamKeyId)];
+  const [name2, id2] = [tfExpr("t2.name"), tfExpr("t2.id")];
+  const one = streamTeamExpression({ [id]: name });
+  const at = one.indexOf(LOG_STREAM_FIELD);
+  const [open, close] = [one.slice(0, at), one.slice(at + LOG_STREAM_FIELD.length)];
+  const close2 = close.split(name).join(name2).split(id).join(id2);
+  if (streamTeamExpression({ [id]: name, [id2]: name2 }) !== `${open}${open}${LOG_STREAM_FIELD}${close}${close2}`) {
+    throw new Error("streamTeamExpression changed its form (one nested replace per team, first team innermost): update teamExpression");
+  }
+  const each = (text: string) => tfExpr(`join("", [for t in ${teams} : ${hcl(text)}])`);
+  return `${each(open)}${LOG_STREAM_FIELD}${each(close)}`;
 }

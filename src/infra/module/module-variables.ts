@@ -70,7 +70,16 @@ const T = DEFAULTS.transactionSearch;
 export const MODULE_VARIABLES: readonly ModuleVariable[] = [
   variable("stageName", "string", "The API Gateway stage, the last segment of the endpoint URL."),
   variable("logGroupName", "string", "The CloudWatch log group OTLP log records land in (created by the module)."),
-  variable("logStreamName", "string", "The stream inside the log group that every client shares (created by the module)."),
+  variable(
+    "logStreamName",
+    "string",
+    "The shared stream inside the log group: where every client writes when log_streams is shared. Created and kept in either mode, so switching never deletes its events.",
+  ),
+  variable(
+    "logStreams",
+    "string",
+    "per-team: one stream per team in the log group, named by the team's API key id, which API Gateway maps from context.identity.apiKeyId (attribution no client can forge); shared: every client writes to log_stream_name.",
+  ),
   variable("logRetentionDays", "number", "How long OTLP log records are kept, in days; 0 keeps them forever."),
   variable(
     "throttle",

@@ -44,7 +44,7 @@ import { DOMAIN_SECURITY_POLICY } from "../proxy/domain-security-policy";
 import { API_KEY_HEADER, gatewayResponseBody, gatewayResponseSpecs, SOURCE_IP_DENIED_RESPONSE } from "../proxy/gateway-responses";
 import { apiGatewayTrustPolicy, integrationPolicyStatements } from "../proxy/integration-policy";
 import { BINARY_MEDIA_TYPES, MINIMUM_COMPRESSION_SIZE_BYTES, REDEPLOYING_REST_API_ATTRIBUTES } from "../proxy/rest-api-settings";
-import { integrationRequestHeaders } from "../proxy/integration-request";
+import { integrationRequestHeaders, logStreamSource } from "../proxy/integration-request";
 import { redeploymentTrigger } from "../proxy/redeployment-trigger";
 import { SerialApiChanges } from "../proxy/serial-api-changes";
 import { sourceIpPolicy } from "../proxy/source-ip-policy";
@@ -71,6 +71,14 @@ const num = (expression: string) => Token.asNumber(tf(expression));
 const bool = (expression: string) => Token.asAny(tf(expression));
 const signalOn = (signal: Signal) => `contains(local.signals, ${JSON.stringify(signal)})`;
 const snake = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_");
+/** Whether each team has its own log stream (the `log_streams` variable). */
+const PER_TEAM_STREAMS = 'var.log_streams == "per-team"';
+/** The teams by name, for `for_each`. */
+const FOR_TEAMS = "{ for t in var.teams : t.name => t }";
+/** The name of a team's key and usage plan. */
+const TEAM_RESOURCE_NAME = tf(`"${NAME_PREFIX}-\${each.key}-\${local.region}"`);
+/** The tags of a team's key and usage plan. */
+const TEAM_TAGS = tf(`merge(var.tags, { ${JSON.stringify(TEAM_TAG)} = each.key })`);
 
 /**
  * The only definition of the proxy's resources: the OTLP proxy for one region as a plain Terraform module, with input
@@ -121,7 +129,11 @@ export class OtlpProxyModule extends TerraformStack {
       retentionInDays: num("var.log_retention_days"),
       tags: tagsValue(),
     });
+    // The shared stream exists in either mode: it keeps what clients wrote before per-team streams, and switching
+    // modes never destroys a stream (deleting a stream deletes its events).
     new CloudwatchLogStream(this, "otlp_logs_stream", { name: tf("var.log_stream_name"), logGroupName: logGroup.name });
+    this.addTeamKeys();
+    const teamStreams = this.addTeamStreams();
 
     const statements = Object.fromEntries(
       SIGNALS.map((signal) => [signal, integrationPolicyStatements([signal], tfExpr("aws_cloudwatch_log_group.otlp_logs.arn"))[0]]),
@@ -175,10 +187,12 @@ export class OtlpProxyModule extends TerraformStack {
           requestParameters: { "method.request.header.Content-Type": false },
         }),
       );
-      const staticHeaders: Record<string, string> =
-        signal === "logs"
-          ? { "x-aws-log-group": tfExpr("aws_cloudwatch_log_group.otlp_logs.name"), "x-aws-log-stream": tfExpr("aws_cloudwatch_log_stream.otlp_logs_stream.name") }
-          : {};
+      const staticHeaders: Record<string, string> = signal === "logs" ? { "x-aws-log-group": tfExpr("aws_cloudwatch_log_group.otlp_logs.name") } : {};
+      // The stream: the calling key's id per team (API Gateway's context, never the client's), or the shared stream.
+      const streamSource = tfExpr(
+        `${PER_TEAM_STREAMS} ? ${hcl(logStreamSource("per-team", ""))} : ${hcl(logStreamSource("shared", tfExpr("aws_cloudwatch_log_stream.otlp_logs_stream.name")))}`,
+      );
+      const contextHeaders: Record<string, string> = signal === "logs" ? { "x-aws-log-stream": streamSource } : {};
       track(
         new ApiGatewayIntegration(this, `${signal}_integration`, {
           count: on,
@@ -193,7 +207,7 @@ export class OtlpProxyModule extends TerraformStack {
           // No request templates: WHEN_NO_MATCH passes the body through unchanged [doc]. Request content handling stays
           // unset, so bodies of a binary media type pass byte for byte and JSON stays text [doc, recorded].
           passthroughBehavior: "WHEN_NO_MATCH",
-          requestParameters: Object.fromEntries(Object.entries(integrationRequestHeaders(staticHeaders)).map(([k, value]) => [k, tfTemplate(value)])),
+          requestParameters: Object.fromEntries(Object.entries(integrationRequestHeaders(staticHeaders, contextHeaders)).map(([k, value]) => [k, tfTemplate(value)])),
 
         }),
       );
@@ -253,7 +267,8 @@ export class OtlpProxyModule extends TerraformStack {
       new ApiGatewayDeployment(this, "api_deployment", {
         restApiId: api.id,
         description: "Managed by Terraform; replaced whenever a route, integration or response changes.",
-        dependsOn: [integrationPolicy],
+        // A deployment that maps the stream from the key id waits for the teams' streams (switching to per-team).
+        dependsOn: [integrationPolicy, teamStreams],
         triggers: {
           redeployment: redeploymentTrigger([
             ...apiResources.map((resource) => ({ resource })),
@@ -351,7 +366,7 @@ export class OtlpProxyModule extends TerraformStack {
       },
     });
 
-    this.addTeams();
+    this.addTeamPlans(teamStreams);
     const alarmIds = this.addAlarms();
     this.addDashboard(alarmIds);
     new CloudformationStack(this, "transaction_search", {
@@ -365,18 +380,41 @@ export class OtlpProxyModule extends TerraformStack {
     this.addOutputs();
   }
 
-  /** One API key, usage plan and plan key per team, keyed by team name. */
-  private addTeams(): void {
-    const forTeams = `{ for t in var.teams : t.name => t }`;
-    const name = tf(`"${NAME_PREFIX}-\${each.key}-\${local.region}"`);
-    const tags = tf(`merge(var.tags, { ${JSON.stringify(TEAM_TAG)} = each.key })`);
+  /** One API key per team, keyed by team name. */
+  private addTeamKeys(): void {
     const key = new ApiGatewayApiKey(this, "team", {
-      name,
+      name: TEAM_RESOURCE_NAME,
       description: "Sent by OTLP clients in the x-api-key header.",
       enabled: bool("each.value.enabled"),
-      tags: Token.asStringMap(tags),
+      tags: Token.asStringMap(TEAM_TAGS),
     });
-    key.addOverride("for_each", tf(forTeams));
+    key.addOverride("for_each", tf(FOR_TEAMS));
+  }
+
+  /**
+   * With per-team streams, one stream per team in the OTLP log group, named by the team's key id: the logs route maps
+   * `x-aws-log-stream` from `context.identity.apiKeyId` (docs/aws-facts.md, "Context variables as request parameters"),
+   * and CloudWatch refuses a write to a stream that does not exist (docs/aws-facts.md, "CloudWatch OTLP endpoints"), so
+   * the plan key that makes a key usable waits for it. A disabled team keeps its stream. A team removed from `teams`
+   * takes its stream, and so its events, with it, unless `terraform state rm` leaves the stream behind first.
+   */
+  private addTeamStreams(): CloudwatchLogStream {
+    const streams = named(
+      new CloudwatchLogStream(this, "team-stream", {
+        name: tf("aws_api_gateway_api_key.team[each.key].id"),
+        logGroupName: tf("aws_cloudwatch_log_group.otlp_logs.name"),
+      }),
+      "team",
+    );
+    streams.addOverride("for_each", tf(`{ for t in var.teams : t.name => t if ${PER_TEAM_STREAMS} }`));
+    return streams;
+  }
+
+  /** One usage plan and plan key per team, keyed by team name; a plan key waits for the teams' streams. */
+  private addTeamPlans(teamStreams: CloudwatchLogStream): void {
+    const forTeams = FOR_TEAMS;
+    const name = TEAM_RESOURCE_NAME;
+    const tags = TEAM_TAGS;
     const plan = new ApiGatewayUsagePlan(this, "team_plan", {
       name,
       description: tf(`"Throttle and quota of team \${each.key}'s OTLP proxy API key."`),
@@ -396,6 +434,8 @@ export class OtlpProxyModule extends TerraformStack {
       keyId: tf("aws_api_gateway_api_key.team[each.key].id"),
       keyType: "API_KEY",
       usagePlanId: tf("aws_api_gateway_usage_plan.team_plan[each.key].id"),
+      // A key is usable on the stage once its plan key exists; by then its stream must exist too.
+      dependsOn: [teamStreams],
     });
     planKey.addOverride("for_each", tf(forTeams));
   }
@@ -476,6 +516,7 @@ export class OtlpProxyModule extends TerraformStack {
       teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
       otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
       aiUsageWidgets: "var.dashboard.ai_usage_widgets",
+      teamStreamsOn: PER_TEAM_STREAMS,
     });
     for (const [name, expression] of Object.entries(locals)) newLocal(this, name, expression);
     new CloudwatchDashboard(this, "proxy", {
@@ -518,6 +559,11 @@ export class OtlpProxyModule extends TerraformStack {
       "For each team, the command that prints its API key value; send the value in the x-api-key header.",
     );
     output("log_group_name", "aws_cloudwatch_log_group.otlp_logs.name", "CloudWatch log group that receives OTLP log records.");
+    output(
+      "log_stream_names",
+      `${PER_TEAM_STREAMS} && ${signalOn("logs")} ? { for t in var.teams : t.name => aws_cloudwatch_log_stream.team[t.name].name } : null`,
+      "The log stream of each team, by team name: its API key id, which API Gateway sets as the stream of every log record sent with that key; null when log_streams is shared or the logs route is off.",
+    );
     output(
       "client_config",
       // The snippets quote the endpoint for the shell only when it needs it; the stacks' execute-api URL is a token at

@@ -2,6 +2,7 @@ import { AccessLogSource } from "./access-log-fields";
 import { ApiStageDimensions } from "./api-gateway-metrics";
 import { aiUsageWidgets } from "./widgets/ai-usage-widgets";
 import { healthWidgets } from "./widgets/health-widgets";
+import { TeamStreamSource, teamStreamWidgets } from "./widgets/team-stream-widgets";
 import { teamWidgets } from "./widgets/team-widgets";
 import { layOut, PlacedWidget, Widget } from "./widgets/widget";
 
@@ -17,6 +18,8 @@ export interface DashboardBodyOptions {
   readonly alarmArns: readonly string[];
   readonly accessLogs?: AccessLogSource;
   readonly aiUsage: { readonly promql: boolean; readonly otlpLogGroupName?: string } | undefined;
+  /** Per-team cost and errors from the OTLP log group's per-team streams (`logStreams: "per-team"`, logs route, AI usage widgets). */
+  readonly teamStreams?: TeamStreamSource;
 }
 
 /** The dashboard body: every widget placed on the grid, the last day shown, each graph's own period obeyed. */
@@ -27,7 +30,7 @@ export interface DashboardBody {
 }
 
 /**
- * Builds the body in reading order: alarms, proxy health, teams, AI tool usage.
+ * Builds the body in reading order: alarms, proxy health, teams, AI tool usage, cost and errors per team stream.
  * Source: CloudWatch API Reference, "Dashboard Body Structure and Syntax" (`start`, `periodOverride`, `widgets`).
  */
 export function dashboardBody(options: DashboardBodyOptions): DashboardBody {
@@ -38,5 +41,6 @@ export function dashboardBody(options: DashboardBodyOptions): DashboardBody {
   widgets.push(...healthWidgets(options));
   if (options.accessLogs) widgets.push(...teamWidgets(options.accessLogs, options.region));
   if (options.aiUsage) widgets.push(...aiUsageWidgets({ region: options.region, periodSeconds: options.periodSeconds, ...options.aiUsage }));
+  if (options.teamStreams) widgets.push(...teamStreamWidgets(options.teamStreams, options.region));
   return { start: "-PT24H", periodOverride: "inherit", widgets: layOut(widgets) };
 }

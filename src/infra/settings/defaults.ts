@@ -7,6 +7,7 @@ import { NETWORK_DEFAULTS, NetworkSettings } from "./parse-network";
 import { TEAMS_DEFAULTS, TeamsSettings } from "./parse-teams";
 import { BACKEND_DEFAULTS, BackendSettings } from "./parse-backend";
 import { NAME_PREFIX_DEFAULTS, NamePrefixSettings } from "./parse-name-prefix";
+import type { LogStreamMode } from "./rules";
 import { Throttle } from "./throttle";
 
 export type { Throttle } from "./throttle";
@@ -26,8 +27,17 @@ export interface ProxySettings extends NamePrefixSettings, TeamsSettings, Access
   readonly stageName: string;
   /** The CloudWatch log group that OTLP log records are written to. */
   readonly logGroupName: string;
-  /** The log stream inside that group; every client shares it. */
+  /**
+   * The shared log stream inside that group: where every client writes with `logStreams: "shared"`. It is created
+   * (and kept) either way, so switching modes never deletes a stream with its events.
+   */
   readonly logStreamName: string;
+  /**
+   * `per-team`: one stream per team, named by the team's API key id, which API Gateway maps from
+   * `context.identity.apiKeyId` (no client can pick another team's stream); `shared`: every client writes to
+   * `logStreamName`.
+   */
+  readonly logStreams: LogStreamMode;
   /** How long CloudWatch keeps OTLP log records; 0 keeps them forever. */
   readonly logRetentionDays: number;
   /** The usage plan's throttle for the API key. */
@@ -52,6 +62,7 @@ export const DEFAULTS: ProxySettings = {
   stageName: "prod",
   logGroupName: "otlp-logs",
   logStreamName: "otlp",
+  logStreams: "per-team",
   logRetentionDays: 30,
   throttle: { rateLimit: 100, burstLimit: 200 },
   signals: [...SIGNALS],

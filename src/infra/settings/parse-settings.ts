@@ -1,6 +1,6 @@
 import { SIGNALS, Signal } from "../otlp/signals";
 import { OTLP_METRICS_REGIONS } from "./aws-rules";
-import { RULES, settingsAllowed, ValueRule } from "./rules";
+import { LogStreamMode, RULES, settingsAllowed, ValueRule } from "./rules";
 import { checkAcross, checkValue } from "./setting-checks";
 import { DEFAULTS, ProxySettings, SignalSelection, Throttle } from "./defaults";
 import { SettingProblem, SettingsError } from "./settings-error";
@@ -46,6 +46,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     stageName: parseName(RULES.stageName, input.stageName, DEFAULTS.stageName, report),
     logGroupName: parseName(RULES.logGroupName, input.logGroupName, DEFAULTS.logGroupName, report),
     logStreamName: parseName(RULES.logStreamName, input.logStreamName, DEFAULTS.logStreamName, report),
+    logStreams: parseName(RULES.logStreams, input.logStreams, DEFAULTS.logStreams, report) as LogStreamMode,
     logRetentionDays: parseRetention(input.logRetentionDays, report),
     throttle,
     signals: parseSignals(input.signals, regions, report),

@@ -191,6 +191,12 @@ const needsDomain = (setting: "certificateArn" | "hostedZoneId" | "basePath", va
     `var.${variable} == null || var.domain_name != null`,
   );
 
+/** Where the logs route writes: a stream per team key (the default), or the one shared stream `logStreamName`. */
+export const LOG_STREAM_MODES = ["per-team", "shared"] as const;
+
+/** One of {@link LOG_STREAM_MODES}. */
+export type LogStreamMode = (typeof LOG_STREAM_MODES)[number];
+
 /** The table. Parsers use the named entries; the module takes every entry (see MODULE_VARIABLES and preconditions()). */
 export const RULES = {
   // -- the region (settings: each of regions; the module: its provider's region) --
@@ -206,6 +212,12 @@ export const RULES = {
   stageName: matches("stageName", STAGE_NAME.pattern, STAGE_NAME.rule),
   logGroupName: prefixedName("logGroupName", LOG_GROUP_NAME),
   logStreamName: matches("logStreamName", LOG_STREAM_NAME.pattern, LOG_STREAM_NAME.rule),
+  logStreams: oneOf(
+    "logStreams",
+    LOG_STREAM_MODES,
+    (spell) =>
+      `"per-team" (one stream per team, named by its API key id, which API Gateway sets: attribution no client can forge) or "shared" (every client writes to ${spell("logStreamName")})`,
+  ),
   logRetentionDays: oneOf("logRetentionDays", LOG_RETENTION_DAYS, RETENTION_TEXT),
   namePrefix: matches("namePrefix", NAME_PREFIX_RULE.pattern, `${NAME_PREFIX_RULE.rule} (it starts IAM role, API, dashboard, alarm and topic names)`),
 

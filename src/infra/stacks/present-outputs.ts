@@ -11,6 +11,7 @@ const PRESENT_WHEN: Readonly<Record<string, (settings: ProxySettings, region: st
   metrics_url: (s, region) => signalsForRegion(s, region).includes("metrics"),
   traces_url: (s, region) => signalsForRegion(s, region).includes("traces"),
   logs_url: (s, region) => signalsForRegion(s, region).includes("logs"),
+  log_stream_names: (s, region) => s.logStreams === "per-team" && signalsForRegion(s, region).includes("logs"),
   access_log_group_name: (s) => s.accessLogs,
   custom_domain_target: (s, region) => Boolean(networkForRegion(s, region).domainName),
   execute_api_endpoint: (s, region) => Boolean(networkForRegion(s, region).domainName),

@@ -10,6 +10,11 @@ export const TEAM_TAG = "otlp-proxy:team";
 
 /** One synthesized `aws_api_gateway_api_key`, with the stages its usage plans bind it to. */
 export interface StackApiKey {
+  /**
+   * The key's id as the plan reader resolves it (a stand-in derived from its address, the same every reference to it
+   * reads: the name of the team's log stream, a plan key's `key_id`).
+   */
+  readonly id: string;
   /** The key's `name`, e.g. `otlp-proxy-team-a-us-west-2`. */
   readonly name: string;
   /** The `otlp-proxy:team` tag, when set. */
@@ -47,10 +52,12 @@ export type StackKeyCheck = { readonly ok: true; readonly stackKey?: StackApiKey
  */
 export function readAccessControl(refs: TerraformRefs, apiId: string, warnings: string[]): AccessControlModel {
   const str = (value: unknown) => refs.resolveToString(value);
-  const keyById = new Map<string, { name: string; team?: string; enabled: boolean }>();
+  const keyById = new Map<string, { id: string; name: string; team?: string; enabled: boolean }>();
   for (const [name, config] of refs.resourcesOf("aws_api_gateway_api_key")) {
     const tags = (refs.resolve(config.tags) as Record<string, string> | undefined) ?? {};
-    keyById.set(refs.attribute("aws_api_gateway_api_key", name, "id") as string, {
+    const id = refs.attribute("aws_api_gateway_api_key", name, "id") as string;
+    keyById.set(id, {
+      id,
       name: str(config.name) ?? name,
       team: tags[TEAM_TAG],
       enabled: refs.resolve(config.enabled) !== false,
@@ -142,4 +149,13 @@ export function unmatchedKeyNames(model: AccessControlModel, keys: readonly ApiK
   return keys
     .filter((key) => key.name !== undefined && !model.apiKeys.some((k) => k.team === key.name || k.name === key.name))
     .map((key) => key.name as string);
+}
+
+/**
+ * The key a request goes on with: a local key that stands for a key of the stack takes that key's id, as API Gateway
+ * would report it in `context.identity.apiKeyId` (so a team's records land in the stream the stack creates for it);
+ * any other local key keeps its own id.
+ */
+export function keyAsStackKey(key: ApiKey, check: StackKeyCheck): ApiKey {
+  return check.ok && check.stackKey ? { ...key, id: check.stackKey.id } : key;
 }

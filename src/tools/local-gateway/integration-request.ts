@@ -40,7 +40,30 @@ export function mapIntegrationRequest(requestParameters: Readonly<Record<string,
   return { headers, query };
 }
 
-/** The value of one mapping source, or undefined when the request does not have it. */
+/**
+ * The context variable holding the id of the key a request was accepted with (docs/aws-facts.md, "Context variables as
+ * request parameters"). The local gateway keeps its own copy of the name, as it does the team tag: it learns the API
+ * from Terraform's plan and never imports the product.
+ */
+export const API_KEY_ID_SOURCE = "context.identity.apiKeyId";
+
+/** The context variable holding the key's secret value (same section): never mapped; the local gateway refuses it. */
+export const API_KEY_VALUE_SOURCE = "context.identity.apiKey";
+
+/** Thrown when an integration maps the API key's secret value: API Gateway would send it on to the integration. */
+export class SecretMappingError extends Error {
+  constructor(source: string) {
+    super(`the integration maps ${source}, the API key's secret value, which API Gateway would send on to CloudWatch; map ${API_KEY_ID_SOURCE} instead`);
+    this.name = "SecretMappingError";
+  }
+}
+
+/**
+ * The value of one mapping source, or undefined when the request does not have it: a quoted static value, a client's
+ * header or query parameter, or one of API Gateway's context variables (`context.identity.apiKeyId`, `context.stage`,
+ * `context.requestId`).
+ * @throws SecretMappingError for `context.identity.apiKey`
+ */
 export function sourceValue(source: string, method: MethodRequest): string | undefined {
   const literal = /^'(.*)'$/s.exec(source);
   if (literal) return literal[1];
@@ -49,10 +72,12 @@ export function sourceValue(source: string, method: MethodRequest): string | und
   const queryParam = /^method\.request\.querystring\.(.+)$/.exec(source);
   if (queryParam) return method.query.get(queryParam[1]) ?? undefined;
   switch (source) {
-    case "context.identity.apiKeyId":
+    case API_KEY_ID_SOURCE:
+      // The id of the key the request was accepted with (a team's key stands for its key in the stack: see
+      // checkAgainstStack), never anything the client sends: per-team log streams rest on it.
       return method.apiKey?.id;
-    case "context.identity.apiKey":
-      return method.apiKey?.value;
+    case API_KEY_VALUE_SOURCE:
+      throw new SecretMappingError(source);
     case "context.stage":
       return method.stage;
     case "context.requestId":

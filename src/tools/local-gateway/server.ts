@@ -3,7 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from "http";
 import { AddressInfo } from "net";
 import { performance } from "perf_hooks";
 import { gzipSync } from "zlib";
-import { checkAgainstStack, policyAllows } from "./access-control";
+import { checkAgainstStack, keyAsStackKey, policyAllows } from "./access-control";
 import { formatAccessLog } from "./access-log";
 import { ApiKey, ApiKeyStore, keyLabel, makeApiKey, parseApiKey } from "./api-keys";
 import { decodeContentEncoding, MAX_PAYLOAD_BYTES } from "./content-encoding";
@@ -212,7 +212,7 @@ class RequestHandler {
       // A key named after a team follows that team's synthesized key: disabled or outside the stage's plans is 403.
       const inStack = checkAgainstStack(this.model.access, check.key, stage);
       if (!inStack.ok) return gateway("INVALID_API_KEY", stage, check.key, `INVALID_API_KEY (${inStack.reason})`);
-      key = check.key;
+      key = keyAsStackKey(check.key, inStack);
     }
     const decoded = decodeContentEncoding(body, headerValue(req.headers, "content-encoding"));
     if (!decoded.ok) {
@@ -244,7 +244,7 @@ class RequestHandler {
     let result: UpstreamResult;
     let sinkLine: string | undefined;
     if (this.deps.sink) {
-      const received = this.deps.sink.receive(target.path, mapped.headers["content-type"], converted.body);
+      const received = this.deps.sink.receive(target.path, mapped.headers["content-type"], converted.body, mapped.headers["x-aws-log-stream"]);
       result = { ok: true, response: received.response };
       sinkLine = received.summary && received.file ? formatSinkLine(received.summary, received.file) : `sink refused: ${received.error}`;
     } else {

@@ -31,8 +31,11 @@ export class OtlpSink {
     prepareSinkDir(dir);
   }
 
-  /** Records one request sent to `<path>` (its last segment names the signal). */
-  receive(path: string, contentType: string | undefined, body: Buffer): SinkResult {
+  /**
+   * Records one request sent to `<path>` (its last segment names the signal). Log records name the stream they land in
+   * (`x-aws-log-stream`, per team the calling key's id) at the start of the file name: `<dir>/logs/<stream>--<time>-<n>.json`.
+   */
+  receive(path: string, contentType: string | undefined, body: Buffer, logStream?: string): SinkResult {
     const signal = path.split("/").pop() as OtlpSignal;
     if (!(signal in EXPORT_REQUEST_MESSAGES)) return this.refuse(`${path} is not an OTLP signal path`);
     let decoded: Record<string, unknown>;
@@ -45,7 +48,8 @@ export class OtlpSink {
     if (!summary || summary.signal !== signal) return this.refuse(`the body is not an OTLP ${signal} export request`);
     const folder = join(this.dir, signal);
     mkdirSync(folder, { recursive: true });
-    const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, "-")}-${String(++this.sequence).padStart(6, "0")}.json`);
+    const stream = signal === "logs" && logStream ? `${logStream.replace(/[^A-Za-z0-9._-]/g, "_")}--` : "";
+    const file = join(folder, `${stream}${new Date().toISOString().replace(/[:.]/g, "-")}-${String(++this.sequence).padStart(6, "0")}.json`);
     writeFileSync(file, `${JSON.stringify(decoded, null, 2)}\n`);
     const answer = exportAnswer(signal, contentType);
     return { response: { status: 200, headers: { "content-type": answer.contentType }, body: answer.body }, summary, file };

@@ -93,6 +93,8 @@ export function promqlWidget(query: PromqlQuery, region: string, periodSeconds: 
 export const OTLP_EVENT_FIELDS = {
   eventName: "attributes.event.name",
   costUsd: "attributes.cost_usd",
+  inputTokens: "attributes.input_tokens",
+  outputTokens: "attributes.output_tokens",
   user: "attributes.user.email",
   model: "attributes.model",
   statusCode: "attributes.status_code",

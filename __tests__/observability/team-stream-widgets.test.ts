@@ -1,0 +1,58 @@
+import { dashboardBody } from "../../src/infra/observability/dashboard-body";
+import { logsInsightsQuery } from "../../src/infra/observability/widgets/logs-insights";
+import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
+import {
+  LOG_STREAM_FIELD,
+  streamTeamExpression,
+  TEAM_STREAM_QUERIES,
+  teamStreamQueries,
+  teamStreamWidgets,
+} from "../../src/infra/observability/widgets/team-stream-widgets";
+
+describe("the per-team stream queries", () => {
+  test("as the docs show them, group Claude Code's api_request cost and tokens by day and @logStream, and api_error by @logStream", () => {
+    expect(TEAM_STREAM_QUERIES).toEqual({
+      costAndTokensPerTeamPerDay: [
+        'filter attributes.event.name = "api_request"',
+        "stats sum(attributes.cost_usd) as costUsd, sum(attributes.input_tokens) as inputTokens, sum(attributes.output_tokens) as outputTokens, count(*) as requests by bin(1d), @logStream",
+        "sort costUsd desc",
+      ],
+      apiErrorsPerTeam: ['filter attributes.event.name = "api_error"', "stats count(*) as errors by @logStream, attributes.status_code", "sort errors desc"],
+    });
+  });
+
+  test("name each stream by its team with one nested replace per team, first team innermost", () => {
+    expect(streamTeamExpression({})).toBe(LOG_STREAM_FIELD);
+    expect(streamTeamExpression({ abc123defg: "platform", zzz999yyyy: "data" })).toBe(
+      'replace(replace(@logStream, "abc123defg", "platform"), "zzz999yyyy", "data")',
+    );
+    const named = teamStreamQueries(streamTeamExpression({ abc123defg: "platform" }));
+    expect(named.costAndTokensPerTeamPerDay[1]).toBe('fields replace(@logStream, "abc123defg", "platform") as team');
+    expect(named.costAndTokensPerTeamPerDay[2]).toMatch(/by bin\(1d\), team$/);
+    expect(named.apiErrorsPerTeam[2]).toBe("stats count(*) as errors by team, attributes.status_code");
+  });
+});
+
+describe("the per-team stream widgets", () => {
+  const widgets = teamStreamWidgets({ otlpLogGroupName: "otlp-logs", teamExpression: streamTeamExpression({ k1: "platform" }) }, "eu-west-1");
+
+  test("query the OTLP log group, in documented widget forms", () => {
+    const queries = widgets.filter((w) => w.type === "log").map((w) => w.properties.query);
+    const q = teamStreamQueries(streamTeamExpression({ k1: "platform" }));
+    expect(queries).toEqual([logsInsightsQuery("otlp-logs", q.costAndTokensPerTeamPerDay), logsInsightsQuery("otlp-logs", q.apiErrorsPerTeam)]);
+    expect(widgets.flatMap((w) => undocumentedWidgetProblems(w))).toEqual([]);
+  });
+
+  test("say that metrics and traces are not attributed this way", () => {
+    const text = widgets.filter((w) => w.type === "text").map((w) => String(w.properties.markdown)).join("\n");
+    expect(text).toContain("context.identity.apiKeyId");
+    expect(text).toContain("OTEL_RESOURCE_ATTRIBUTES");
+  });
+
+  test("come last in the dashboard body, only when asked for", () => {
+    const base = { region: "eu-west-1", api: { ApiName: "a", Stage: "s" }, routes: [], detailedMetrics: false, periodSeconds: 300, alarmArns: [], aiUsage: undefined };
+    expect(JSON.stringify(dashboardBody(base))).not.toContain(LOG_STREAM_FIELD);
+    const body = dashboardBody({ ...base, teamStreams: { otlpLogGroupName: "otlp-logs" } });
+    expect(String(body.widgets[body.widgets.length - 1].properties.query)).toContain("by @logStream");
+  });
+});

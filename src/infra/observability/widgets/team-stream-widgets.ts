@@ -1,0 +1,62 @@
+import { OTLP_EVENT_FIELDS } from "./ai-usage-widgets";
+import { logsInsightsWidget } from "./logs-insights";
+import { heading, note, Widget } from "./widget";
+
+/** The Logs Insights field holding the stream a log event landed in: with `logStreams: "per-team"`, the team's API key id. */
+export const LOG_STREAM_FIELD = "@logStream";
+
+const F = OTLP_EVENT_FIELDS;
+
+/**
+ * A Logs Insights expression that shows each team's stream (its API key id) as the team's name: one `replace` per team,
+ * nested, around `@logStream`; `@logStream` itself without teams. Key ids are ten letters and digits and team names
+ * lowercase letters, digits and '-', so nothing needs quoting and one id never matches inside another.
+ */
+export function streamTeamExpression(teamsByStream: Readonly<Record<string, string>>): string {
+  return Object.entries(teamsByStream).reduce((expression, [stream, team]) => `replace(${expression}, "${stream}", "${team}")`, LOG_STREAM_FIELD);
+}
+
+/**
+ * The per-team queries over the OTLP log group, grouped by the stream each event landed in. `team` is the expression
+ * that names a stream: `@logStream` (the key id, as the docs show the queries), or {@link streamTeamExpression}.
+ */
+export function teamStreamQueries(team: string = LOG_STREAM_FIELD): Record<"costAndTokensPerTeamPerDay" | "apiErrorsPerTeam", readonly string[]> {
+  const named = team !== LOG_STREAM_FIELD;
+  const by = named ? "team" : LOG_STREAM_FIELD;
+  const naming = named ? [`fields ${team} as team`] : [];
+  return {
+    costAndTokensPerTeamPerDay: [
+      `filter ${F.eventName} = "api_request"`,
+      ...naming,
+      `stats sum(${F.costUsd}) as costUsd, sum(${F.inputTokens}) as inputTokens, sum(${F.outputTokens}) as outputTokens, count(*) as requests by bin(1d), ${by}`,
+      "sort costUsd desc",
+    ],
+    apiErrorsPerTeam: [`filter ${F.eventName} = "api_error"`, ...naming, `stats count(*) as errors by ${by}, ${F.statusCode}`, "sort errors desc"],
+  };
+}
+
+/** The per-team query lines as the docs show them: grouped by `@logStream`, the team's API key id. */
+export const TEAM_STREAM_QUERIES = teamStreamQueries();
+
+/** What the per-team widgets read: the OTLP log group, and the expression naming a stream by its team. */
+export interface TeamStreamSource {
+  readonly otlpLogGroupName: string;
+  /** A Logs Insights expression naming each stream by team, e.g. {@link streamTeamExpression}. @default `@logStream` */
+  readonly teamExpression?: string;
+}
+
+/** The note under the per-team heading: where the team comes from, and what it does not cover. */
+export const TEAM_STREAM_NOTE =
+  "Each team's log records land in its own stream, named by its API key id: API Gateway sets the stream from the key a request was accepted with (`context.identity.apiKeyId`), so no client can write to another team's stream. Metrics and traces pass through as sent and carry only what clients claim (`OTEL_RESOURCE_ATTRIBUTES=team.id=<team>`).";
+
+/** Claude Code cost, tokens and API errors per team, from the per-team streams of the OTLP log group. */
+export function teamStreamWidgets(source: TeamStreamSource, region: string): Widget[] {
+  const q = teamStreamQueries(source.teamExpression);
+  const logGroupName = source.otlpLogGroupName;
+  return [
+    heading("## Teams: Claude Code cost, tokens and API errors per team key (OTLP log group, one stream per team)"),
+    note(TEAM_STREAM_NOTE),
+    logsInsightsWidget({ title: "Claude Code cost and tokens per team per day (api_request)", region, logGroupName, lines: q.costAndTokensPerTeamPerDay }),
+    logsInsightsWidget({ title: "Claude Code API errors per team (api_error)", region, logGroupName, lines: q.apiErrorsPerTeam }),
+  ];
+}
