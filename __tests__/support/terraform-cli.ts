@@ -118,21 +118,33 @@ export function planDrift(dir: string): string | undefined {
   throw new Error(`terraform plan failed in ${dir}:\n${run.output}`);
 }
 
+/** What `terraform plan` would do to one resource instance. */
+export interface PlannedChange {
+  readonly address: string;
+  /** As Terraform words it: `create`, `replace`, `update` or `delete`. */
+  readonly action: "create" | "replace" | "update" | "delete";
+}
+
+const PLAN_LINE = /^\s*# (\S+) (will be created|must be replaced|will be updated in-place|will be destroyed)/;
+const ACTIONS: Record<string, PlannedChange["action"]> = {
+  "will be created": "create",
+  "must be replaced": "replace",
+  "will be updated in-place": "update",
+  "will be destroyed": "delete",
+};
+
 /**
- * The addresses `terraform plan` would replace, create or delete, from its JSON form. `refresh: false` plans against
- * the state as it is, which is enough to see what a configuration change does, and quicker.
+ * The resource instances `terraform plan` would create, replace, update or delete, read from its report (one process,
+ * where a saved plan and `terraform show -json` would take two). `refresh: false` plans against the state as it is,
+ * which is enough to see what a configuration change does, and quicker.
  */
-export function plannedChanges(dir: string, options: { readonly refresh?: boolean } = {}): { address: string; actions: string[] }[] {
+export function plannedChanges(dir: string, options: { readonly refresh?: boolean } = {}): PlannedChange[] {
   const refresh = options.refresh === false ? ["-refresh=false"] : [];
-  terraformOk(dir, ["plan", "-input=false", "-lock=false", ...refresh, "-out=drift.tfplan"]);
-  try {
-    const plan = JSON.parse(terraformOk(dir, ["show", "-json", "drift.tfplan"]));
-    return (plan.resource_changes ?? [])
-      .filter((change: any) => !(change.change.actions.length === 1 && change.change.actions[0] === "no-op"))
-      .map((change: any) => ({ address: change.address, actions: change.change.actions }));
-  } finally {
-    rmSync(join(dir, "drift.tfplan"), { force: true });
-  }
+  const output = terraformOk(dir, ["plan", "-input=false", "-lock=false", ...refresh]);
+  return output.split("\n").flatMap((line) => {
+    const match = PLAN_LINE.exec(line);
+    return match ? [{ address: match[1], action: ACTIONS[match[2]] }] : [];
+  });
 }
 
 /** A managed resource in Terraform's state, from `terraform show -json`, child modules' resources included. */

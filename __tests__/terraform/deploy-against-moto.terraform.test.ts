@@ -44,13 +44,16 @@ const TEAMS = [
   { name: "data-science", rateLimit: 10, burstLimit: 20, quota: { limit: 100000, period: "DAY" } },
   { name: "contractors", quota: { limit: 5000, period: "MONTH" }, enabled: false },
 ];
+/** The team added to the deployed stack, with the logs route. */
+const NEW_TEAM = { name: "sre" };
+const ALL_TEAMS = [...TEAMS, NEW_TEAM];
 /** The module's folder inside the stack folder, which the stack's module call reads (its `source`). */
 const MODULE_FOLDER = join("assets", "module", "otlp-proxy");
 const DEPLOYMENT = "module.otlp_proxy.aws_api_gateway_deployment.api_deployment";
-/** The module's resources once the logs route is added: three signals, three teams, the alarms' topic with one email. */
+/** The module's resources once the logs route and the fourth team are added: three signals, four teams with a log stream each, the alarms' topic with one email. */
 const EXPECTED_RESOURCES: Record<string, number> = {
   aws_api_gateway_account: 1,
-  aws_api_gateway_api_key: 3,
+  aws_api_gateway_api_key: 4,
   aws_api_gateway_base_path_mapping: 1,
   aws_api_gateway_deployment: 1,
   aws_api_gateway_domain_name: 1,
@@ -63,12 +66,12 @@ const EXPECTED_RESOURCES: Record<string, number> = {
   aws_api_gateway_resource: 4,
   aws_api_gateway_rest_api: 1,
   aws_api_gateway_stage: 1,
-  aws_api_gateway_usage_plan: 3,
-  aws_api_gateway_usage_plan_key: 3,
+  aws_api_gateway_usage_plan: 4,
+  aws_api_gateway_usage_plan_key: 4,
   aws_cloudwatch_dashboard: 1,
   aws_cloudwatch_log_group: 3,
   aws_cloudwatch_log_metric_filter: 1,
-  aws_cloudwatch_log_stream: 1,
+  aws_cloudwatch_log_stream: 5,
   aws_cloudwatch_metric_alarm: 4,
   aws_iam_role: 2,
   aws_iam_role_policy: 1,
@@ -96,8 +99,7 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
   const configure = (json: TerraformJson | string) =>
     writeFileSync(join(stack.dir, "cdk.tf.json"), typeof json === "string" ? json : JSON.stringify(json, null, 2));
   const synthesized = (changes: Record<string, unknown>) => synthesizeApp({ ...settings, ...changes })[0].json;
-  const deploymentReplaced = () =>
-    plannedChanges(stack.dir, { refresh: false }).some((c) => c.address === DEPLOYMENT && c.actions.join(",") === "create,delete");
+  const deploymentReplaced = () => plannedChanges(stack.dir, { refresh: false }).some((c) => c.address === DEPLOYMENT && c.action === "replace");
   /** The module regenerated into the deployed stack's module folder as if a table had changed: `change` gives its new exports. */
   function regenerateModuleWithTable(tablePath: string, change: (table: any) => Record<string, unknown>): void {
     jest.isolateModules(() => {
@@ -163,7 +165,6 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
     test("regenerating the module with the real tables changes nothing", () => {
       regenerateModuleWithTable("../../src/infra/proxy/status-mapping", () => ({}));
       expect(moduleText()).toBe(readFileSync(join(MODULE_DIR, "main.tf.json"), "utf8"));
-      expect(plannedChanges(stack.dir, { refresh: false })).toEqual([]);
     });
 
     test("a changed status mapping replaces the deployment", () => {
@@ -190,13 +191,26 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       expect(plannedChanges(stack.dir, { refresh: false }).map((c) => c.address)).toEqual(["module.otlp_proxy.aws_cloudwatch_log_group.otlp_logs"]);
     });
 
-    test("a new route replaces the deployment, and once applied the plan is clean again", () => {
-      const withLogs = synthesized({ signals: ["metrics", "traces", "logs"] });
-      configure(withLogs);
-      expect(deploymentReplaced()).toBe(true);
+    test("a new route replaces the deployment, a new team only adds its key, plan, plan key and stream, and once applied the plan is clean again", () => {
+      const grown = synthesized({ signals: ["metrics", "traces", "logs"], teams: [...TEAMS, NEW_TEAM] });
+      configure(grown);
+      const changes = plannedChanges(stack.dir, { refresh: false });
+      expect(changes.filter((c) => c.action === "replace").map((c) => c.address)).toEqual([DEPLOYMENT]);
+      expect(changes.filter((c) => c.action === "delete")).toEqual([]);
+      const created = changes.filter((c) => c.action === "create").map((c) => c.address);
+      expect(created).toEqual(
+        expect.arrayContaining([
+          `module.otlp_proxy.aws_api_gateway_api_key.team["${NEW_TEAM.name}"]`,
+          `module.otlp_proxy.aws_api_gateway_usage_plan.team_plan["${NEW_TEAM.name}"]`,
+          `module.otlp_proxy.aws_api_gateway_usage_plan_key.team_plan_key["${NEW_TEAM.name}"]`,
+          `module.otlp_proxy.aws_cloudwatch_log_stream.team["${NEW_TEAM.name}"]`,
+          "module.otlp_proxy.aws_api_gateway_resource.logs[0]",
+        ]),
+      );
+      expect(created.filter((address) => address.includes("aws_cloudwatch_log_stream"))).toEqual([`module.otlp_proxy.aws_cloudwatch_log_stream.team["${NEW_TEAM.name}"]`]);
       terraformOk(stack.dir, ["apply", "-auto-approve", "-input=false"]);
       expect(planDrift(stack.dir)).toBeUndefined();
-      applied = JSON.stringify(withLogs, null, 2);
+      applied = JSON.stringify(grown, null, 2);
     });
   });
 
@@ -257,13 +271,14 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       }
     });
 
-    test("sends the log group and stream as headers on the logs route", async () => {
+    test("sends the log group, and as the stream the id of the key API Gateway accepted, on the logs route", async () => {
       const logs = (await routes()).find((r) => r.path === "/v1/logs")!;
       const integration = await apigateway.send(new GetIntegrationCommand({ restApiId, resourceId: logs.id!, httpMethod: "POST" }));
       expect(integration.requestParameters).toMatchObject({
         "integration.request.header.x-aws-log-group": "'otlp-logs'",
-        "integration.request.header.x-aws-log-stream": "'otlp'",
+        "integration.request.header.x-aws-log-stream": "context.identity.apiKeyId",
       });
+      expect(JSON.stringify(integration.requestParameters)).not.toMatch(/context\.identity\.apiKey(?!Id)/);
     });
 
     test("gives the role only API Gateway's trust, with no condition, and each signal's actions", async () => {
@@ -282,18 +297,24 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       expect(statements[2].Resource).toEqual([expect.stringMatching(logGroupArn), expect.stringMatching(/:log-group:otlp-logs:\*$/)]);
     });
 
-    test("creates the OTLP log group with its retention and the stream", async () => {
+    test("creates the OTLP log group with its retention, the shared stream, and a stream per team named by its key id", async () => {
       const logs = new CloudWatchLogsClient(motoClientConfig(moto.endpoint, REGION));
       const groups = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "otlp-logs" }));
       expect(groups.logGroups).toEqual([expect.objectContaining({ logGroupName: "otlp-logs", retentionInDays: 30 })]);
       const streams = await logs.send(new DescribeLogStreamsCommand({ logGroupName: "otlp-logs" }));
-      expect(streams.logStreams!.map((s) => s.logStreamName)).toEqual(["otlp"]);
+      const keyIds: Record<string, string> = outputs.api_key_ids.value;
+      expect(streams.logStreams!.map((s) => s.logStreamName).sort()).toEqual(["otlp", ...ALL_TEAMS.map((t) => keyIds[t.name])].sort());
+      expect(outputs.log_stream_names.value).toEqual(keyIds);
+      for (const team of ALL_TEAMS) {
+        const stream = resources.find((r) => r.address === `module.otlp_proxy.aws_cloudwatch_log_stream.team["${team.name}"]`);
+        expect(stream?.values.name).toBe(keyIds[team.name]);
+      }
     });
 
     test("creates one key per team, named after the team and region, disabling only the disabled team's", async () => {
       const { items } = await apigateway.send(new GetApiKeysCommand({}));
       const byName = Object.fromEntries(items!.map((k) => [k.name, k]));
-      expect(Object.keys(byName).sort()).toEqual(["otlp-proxy-contractors-us-west-2", "otlp-proxy-data-science-us-west-2", "otlp-proxy-platform-us-west-2"]);
+      expect(Object.keys(byName).sort()).toEqual(ALL_TEAMS.map((t) => `otlp-proxy-${t.name}-us-west-2`).sort());
       expect(byName["otlp-proxy-platform-us-west-2"].enabled).toBe(true);
       expect(byName["otlp-proxy-data-science-us-west-2"].enabled).toBe(true);
       expect(byName["otlp-proxy-contractors-us-west-2"].enabled).toBe(false);
@@ -302,12 +323,12 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
 
     test("binds each team's key to the stage through its own plan with its limits, defaulting to the stack's throttle", async () => {
       const { items: plans } = await apigateway.send(new GetUsagePlansCommand({}));
-      expect(plans).toHaveLength(3);
+      expect(plans).toHaveLength(ALL_TEAMS.length);
       const byName = Object.fromEntries(plans!.map((p) => [p.name, p]));
       expect(byName["otlp-proxy-platform-us-west-2"]).toMatchObject({ throttle: { rateLimit: 50, burstLimit: 100 }, apiStages: [{ apiId: restApiId, stage: "prod" }] });
       expect(byName["otlp-proxy-data-science-us-west-2"]).toMatchObject({ throttle: { rateLimit: 10, burstLimit: 20 }, quota: { limit: 100000, period: "DAY" } });
       expect(byName["otlp-proxy-contractors-us-west-2"]).toMatchObject({ throttle: { rateLimit: 100, burstLimit: 200 }, quota: { limit: 5000, period: "MONTH" } });
-      for (const team of TEAMS) {
+      for (const team of ALL_TEAMS) {
         const plan = byName[`otlp-proxy-${team.name}-us-west-2`];
         const keys = await apigateway.send(new GetUsagePlanKeysCommand({ usagePlanId: plan.id! }));
         expect(keys.items!.map((k) => k.id)).toEqual([outputs.api_key_ids.value[team.name]]);
@@ -360,7 +381,7 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       expect(outputs.custom_domain_target.value).toBe(resources.find((r) => r.type === "aws_api_gateway_domain_name")!.values.regional_domain_name);
       expect(outputs.traces_url.value).toBe("https://otlp.example.com/otlp/v1/traces");
       expect(outputs.transaction_search_stack_id).toBeUndefined();
-      for (const team of TEAMS) {
+      for (const team of ALL_TEAMS) {
         expect(outputs.get_api_key_commands.value[team.name]).toBe(
           `aws apigateway get-api-key --api-key ${outputs.api_key_ids.value[team.name]} --include-value --region ${REGION} --query value --output text`,
         );
