@@ -34,7 +34,9 @@ describeWithMoto("cdktf deploy and destroy of a region stack against moto", () =
     project = mkdtempSync(join(tmpdir(), "otlp-proxy-cdktf-"));
     const cdktfJson = JSON.parse(readFileSync(join(PROJECT_ROOT, "cdktf.json"), "utf8"));
     cdktfJson.app = `npx ts-node --transpile-only ${JSON.stringify(join(PROJECT_ROOT, "main.ts"))}`;
-    cdktfJson.context.otlpProxy.regions = [REGION];
+    // One region with one route and no dashboard, alarms or access logs: the CLI's path is what is proved here; every
+    // setting is applied and read back by deploy-against-moto.terraform.test.ts.
+    Object.assign(cdktfJson.context.otlpProxy, { regions: [REGION], signals: ["logs"], dashboard: { enabled: false }, alarms: { enabled: false }, accessLogs: false });
     writeFileSync(join(project, "cdktf.json"), JSON.stringify(cdktfJson, null, 2));
     symlinkSync(join(PROJECT_ROOT, "node_modules"), join(project, "node_modules"));
     env = {

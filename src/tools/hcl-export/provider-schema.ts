@@ -55,6 +55,18 @@ const SCHEMA_MAPS: Record<SchemaKind, "resource_schemas" | "data_source_schemas"
  * @param env the environment for Terraform; pass `process.env` so a CLI configuration (provider mirror) applies
  */
 export function fetchProviderSchemas(requiredProviders: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv): ProviderSchemas {
+  // The same providers from the same CLI configuration have the same schema: read it once per process.
+  const key = JSON.stringify([requiredProviders, env.TF_CLI_CONFIG_FILE ?? ""]);
+  const known = fetched.get(key);
+  if (known) return known;
+  const schemas = readProviderSchemas(requiredProviders, env);
+  fetched.set(key, schemas);
+  return schemas;
+}
+
+const fetched = new Map<string, ProviderSchemas>();
+
+function readProviderSchemas(requiredProviders: Readonly<Record<string, unknown>>, env: NodeJS.ProcessEnv): ProviderSchemas {
   const dir = mkdtempSync(join(tmpdir(), "otlp-proxy-schema-"));
   try {
     writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders } }, null, 2));
