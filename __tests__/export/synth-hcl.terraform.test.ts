@@ -8,7 +8,7 @@ import { synthHcl, writeHclStack } from "../../src/tools/hcl-export/synth-hcl";
 import { SettingsError } from "../../src/infra/settings/settings-error";
 import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
 import { SynthesizedStack, synthesizeApp } from "../support/synth";
-import { initAndValidate, terraform, terraformEnv, terraformOk } from "../support/terraform-cli";
+import { initAndValidate, offlineProvider, terraform, terraformEnv, terraformOk } from "../support/terraform-cli";
 
 const LONG = 600_000;
 /** Where each region stack calls the module from: its `source`, a folder inside the stack folder. */
@@ -206,16 +206,7 @@ function attributeString(block: string, name: string): string {
 function initOffline(dir: string, region: string): void {
   const override = {
     terraform: { backend: { local: { path: "terraform.tfstate" } } },
-    provider: {
-      aws: {
-        region,
-        access_key: "offline",
-        secret_key: "offline",
-        skip_credentials_validation: true,
-        skip_metadata_api_check: true,
-        skip_requesting_account_id: true,
-      },
-    },
+    provider: { aws: offlineProvider(region) },
   };
   writeFileSync(join(dir, "offline_override.tf.json"), JSON.stringify(override));
   terraformOk(dir, ["init", "-input=false"]);

@@ -7,7 +7,7 @@ import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { ALL_RULES, moduleMessage, settingsAllowed } from "../../src/infra/settings/rules";
 import { moduleInputs } from "../../src/infra/stacks/module-inputs";
 import { problemsOf } from "../support/settings-problems";
-import { terraform, terraformOk } from "../support/terraform-cli";
+import { offlineProvider, terraform, terraformOk } from "../support/terraform-cli";
 import { ALL_BAD_SETTINGS, BadSetting } from "./bad-settings";
 
 // One table of rules (src/infra/settings/rules.ts) drives the parser and the module's validation. This test holds them to
@@ -134,16 +134,7 @@ function writeModules(dir: string): void {
 function writeRoot(dir: string, list: readonly Call[]): void {
   const regions = [...new Set(["us-east-1", ...list.map((c) => c.region)])];
   const alias = (region: string) => region.replace(/-/g, "_");
-  const provider = (region: string) => ({
-    ...(region === "us-east-1" ? {} : { alias: alias(region) }),
-    region,
-    access_key: "test",
-    secret_key: "test",
-    skip_credentials_validation: true,
-    skip_requesting_account_id: true,
-    skip_metadata_api_check: true,
-    skip_region_validation: true,
-  });
+  const provider = (region: string) => ({ ...offlineProvider(region, region === "us-east-1" ? undefined : alias(region)), skip_region_validation: true });
   const module = Object.fromEntries(
     list.map((call) => [
       call.name,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { PROJECT_ROOT } from "./project";
-import { terraform, terraformEnv, terraformOk } from "./terraform-cli";
+import { offlineProvider, terraform, terraformEnv, terraformOk } from "./terraform-cli";
 
 /** The committed module every region stack calls. */
 export const COMMITTED_MODULE_DIR = join(PROJECT_ROOT, "modules", "otlp-proxy");
@@ -101,15 +101,7 @@ function writeRoot(calls: Readonly<Record<string, ModuleCall>>): string {
   const outputNames = Object.keys(committedModule().outputs.output);
   const regions = [...new Set(Object.values(calls).map((call) => call.region ?? "us-west-2"))];
   const alias = (region: string) => region.replace(/-/g, "_");
-  const provider = (region: string) => ({
-    alias: alias(region),
-    region,
-    access_key: "test",
-    secret_key: "test",
-    skip_credentials_validation: true,
-    skip_requesting_account_id: true,
-    skip_metadata_api_check: true,
-  });
+  const provider = (region: string) => offlineProvider(region, alias(region));
   const root = {
     terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } },
     provider: { aws: regions.map(provider) },

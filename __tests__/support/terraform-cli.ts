@@ -176,6 +176,22 @@ export function countByType(resources: readonly { readonly type: string }[]): Re
 }
 
 /**
+ * An aws provider block that plans without AWS: dummy credentials, and no call to check them or to find the account
+ * (the module's only data source, aws_region, reads the provider's configuration).
+ */
+export function offlineProvider(region: string, alias?: string): Record<string, unknown> {
+  return {
+    ...(alias ? { alias } : {}),
+    region,
+    access_key: "offline",
+    secret_key: "offline",
+    skip_credentials_validation: true,
+    skip_metadata_api_check: true,
+    skip_requesting_account_id: true,
+  };
+}
+
+/**
  * The resources `terraform plan` would create for the configuration in `dir`, without AWS: an override file gives
  * dummy credentials and a state file of its own, so the plan needs no account (the module's only data source,
  * aws_region, reads the provider's configuration). Returns the planned resources' addresses and types.
@@ -183,16 +199,7 @@ export function countByType(resources: readonly { readonly type: string }[]): Re
 export function offlinePlannedResources(dir: string, region: string): { address: string; type: string }[] {
   const override = {
     terraform: { backend: { local: { path: "offline.tfstate" } } },
-    provider: {
-      aws: {
-        region,
-        access_key: "offline",
-        secret_key: "offline",
-        skip_credentials_validation: true,
-        skip_metadata_api_check: true,
-        skip_requesting_account_id: true,
-      },
-    },
+    provider: { aws: offlineProvider(region) },
   };
   const file = join(dir, "offline_override.tf.json");
   writeFileSync(file, JSON.stringify(override));
