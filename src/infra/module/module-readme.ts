@@ -26,7 +26,7 @@ its state lives in the calling root module.
 
 \`\`\`hcl
 module "otlp_proxy" {
-  source = "./terraform-module" # this folder, wherever you keep it
+  source = "./modules/otlp-proxy" # this folder, wherever you keep it
 
   stage_name = "prod"
   teams      = [{ name = "platform" }, { name = "data-science", rate_limit = 10, burst_limit = 20 }]
@@ -88,17 +88,18 @@ settings, web ACL association, custom domain and base path mapping) is its own r
 chained to the previous one with \`depends_on\`, so they are created, updated and destroyed one at a time. No REST API
 change is made by several instances of one \`for_each\`, so **\`-parallelism=1\` is not needed**. The only \`for_each\`
 resources are per team (\`aws_api_gateway_api_key.team\`, \`aws_api_gateway_usage_plan.team_plan\`,
-\`aws_api_gateway_usage_plan_key.team_plan_key\`) and per alarm email (\`aws_sns_topic_subscription.alarm_email\`):
-keys and usage plans are account-level resources, not changes to the REST API, as in the cdktf stacks.
+\`aws_api_gateway_usage_plan_key.team_plan_key\`, \`aws_cloudwatch_log_stream.team\`) and per alarm email
+(\`aws_sns_topic_subscription.alarm_email\`): keys, usage plans and log streams are not changes to the REST API.
 
-## What differs from the cdktf stacks
+## Beside the cdktf stacks
 
 - \`tags\` are set on each taggable resource (the stacks set them as the provider's \`default_tags\`); set
   \`default_tags\` on your provider as well if you want them on everything.
 - The synth-time warnings (metrics routes outside the OTLP metrics regions, teams' rates above the account limit) are
   not repeated at plan.
-- Terraform addresses differ from the stacks' (\`aws_api_gateway_resource.logs\` rather than cdktf's hashed names): moving
-  an existing cdktf deployment under the module needs \`moved\`/\`import\` blocks or a fresh deployment.
+- The cdktf region stacks call this module as \`module "otlp_proxy"\`, so their addresses are this module's under
+  \`module.otlp_proxy\` (\`module.otlp_proxy.aws_api_gateway_resource.logs[0]\`); taking a stack's state over into your
+  own root module under another name needs \`moved\` blocks (or \`terraform state mv\`).
 `.replace(/\n{3,}/g, "\n\n");
 }
 

@@ -96,8 +96,9 @@ export const TROUBLESHOOTING: readonly TroubleshootingRow[] = [
     signals: ["logs"],
     detailPattern: /log stream does not exist/i,
     symptom: "400 on logs `The specified log stream does not exist`",
-    cause: "The log stream inside the OTLP log group (default `otlp`) is missing.",
-    fix: "Re-apply the stack to recreate it, or check the `logStreamName` setting.",
+    cause:
+      "The log stream the route writes to is missing: the calling team's stream (named by its API key id, with `logStreams: \"per-team\"`, the default) or the shared `logStreamName` (default `otlp`) with `\"shared\"`.",
+    fix: "Re-apply the stack to recreate it (`terraform output -json log_stream_names` lists the team streams), or check `logStreams` and `logStreamName`.",
   },
   {
     status: 400,
