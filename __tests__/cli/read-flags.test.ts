@@ -1,4 +1,4 @@
-import { FlagError, readFlags } from "../../src/tools/cli/read-flags";
+import { FlagError, readFlags } from "../../src/infra/app/read-flags";
 
 const spec = { valueFlags: ["--name", "--key"], switches: ["--verbose"], repeatable: ["--key"] };
 

@@ -2,6 +2,7 @@ import { dashboardBody, DashboardBodyOptions } from "../../src/infra/observabili
 import { AI_USAGE_PROMQL, promqlWidget } from "../../src/infra/observability/widgets/ai-usage-widgets";
 import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
 import { dashboardSections, DashboardRefs } from "../../src/infra/module/module-dashboard";
+import { moduleDashboardRefs } from "../../src/infra/module/otlp-proxy-module";
 import { hcl } from "../../src/infra/module/hcl-expression";
 import { streamTeamExpression } from "../../src/infra/observability/widgets/team-stream-widgets";
 
@@ -31,25 +32,8 @@ const BODIES: readonly [string, DashboardBodyOptions][] = [
   ["Logs Insights usage only", { ...ALL_ON, aiUsage: { promql: false, otlpLogGroupName: "otlp-logs" } }],
 ];
 
-/** The expressions the Terraform module passes (src/infra/module/otlp-proxy-module.ts). */
-const MODULE_REFS: DashboardRefs = {
-  region: "local.region",
-  apiName: "aws_api_gateway_rest_api.api.name",
-  stageName: "aws_api_gateway_stage.api_stage.stage_name",
-  periodSeconds: "var.alarms.period_seconds",
-  alarmArns: "concat(aws_cloudwatch_metric_alarm.server_errors[*].arn)",
-  alarmsOn: "var.alarms.enabled",
-  routePaths: "local.route_paths",
-  signals: "local.signals",
-  detailedMetrics: "var.detailed_metrics",
-  accessLogsOn: "var.access_logs",
-  accessLogGroupName: 'try(aws_cloudwatch_log_group.access_logs[0].name, "")',
-  teams: "var.teams",
-  teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
-  otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
-  aiUsageWidgets: "var.dashboard.ai_usage_widgets",
-  teamStreamsOn: 'var.log_streams == "per-team"',
-};
+/** The expressions the Terraform module passes. */
+const MODULE_REFS: DashboardRefs = moduleDashboardRefs(["server_errors"]);
 
 type AnyWidget = { readonly type: string; readonly properties: Readonly<Record<string, any>> };
 

@@ -54,7 +54,7 @@ import { ACCESS_LOG_DEFAULTS } from "../settings/parse-access-logs";
 import { NAME_PREFIX_DEFAULTS } from "../settings/parse-name-prefix";
 import { getApiKeyCommand } from "../proxy/api-key-command";
 import { hcl, listSlot, tf, tfExpr, tfNumber, tfTemplate } from "./hcl-expression";
-import { dashboardLocals } from "./module-dashboard";
+import { DashboardRefs, dashboardLocals } from "./module-dashboard";
 import { MODULE_PRECONDITIONS, MODULE_VARIABLES, PREFIXED_CIDR } from "./module-variables";
 
 /** The prefix of every name the module gives: the `name_prefix` variable, as `namePrefix` in the cdktf stacks. */
@@ -500,24 +500,7 @@ export class OtlpProxyModule extends TerraformStack {
   }
 
   private addDashboard(alarmNames: readonly string[]): void {
-    const locals = dashboardLocals({
-      region: "local.region",
-      apiName: "aws_api_gateway_rest_api.api.name",
-      stageName: "aws_api_gateway_stage.api_stage.stage_name",
-      periodSeconds: "var.alarms.period_seconds",
-      alarmArns: `concat(${alarmNames.map((name) => `aws_cloudwatch_metric_alarm.${name}[*].arn`).join(", ")})`,
-      alarmsOn: "var.alarms.enabled",
-      routePaths: "local.route_paths",
-      signals: "local.signals",
-      detailedMetrics: "var.detailed_metrics",
-      accessLogsOn: "var.access_logs",
-      accessLogGroupName: 'try(aws_cloudwatch_log_group.access_logs[0].name, "")',
-      teams: "var.teams",
-      teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
-      otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
-      aiUsageWidgets: "var.dashboard.ai_usage_widgets",
-      teamStreamsOn: PER_TEAM_STREAMS,
-    });
+    const locals = dashboardLocals(moduleDashboardRefs(alarmNames));
     for (const [name, expression] of Object.entries(locals)) newLocal(this, name, expression);
     new CloudwatchDashboard(this, "proxy", {
       count: count("var.dashboard.enabled"),
@@ -598,6 +581,28 @@ export class OtlpProxyModule extends TerraformStack {
       "CloudFormation stack that turned on X-Ray Transaction Search in this account and region; null when the module does not turn it on.",
     );
   }
+}
+
+/** The Terraform expressions the module's dashboard reads; `alarmNames` are the alarms' resource names. */
+export function moduleDashboardRefs(alarmNames: readonly string[]): DashboardRefs {
+  return {
+    region: "local.region",
+    apiName: "aws_api_gateway_rest_api.api.name",
+    stageName: "aws_api_gateway_stage.api_stage.stage_name",
+    periodSeconds: "var.alarms.period_seconds",
+    alarmArns: `concat(${alarmNames.map((name) => `aws_cloudwatch_metric_alarm.${name}[*].arn`).join(", ")})`,
+    alarmsOn: "var.alarms.enabled",
+    routePaths: "local.route_paths",
+    signals: "local.signals",
+    detailedMetrics: "var.detailed_metrics",
+    accessLogsOn: "var.access_logs",
+    accessLogGroupName: 'try(aws_cloudwatch_log_group.access_logs[0].name, "")',
+    teams: "var.teams",
+    teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
+    otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
+    aiUsageWidgets: "var.dashboard.ai_usage_widgets",
+    teamStreamsOn: PER_TEAM_STREAMS,
+  };
 }
 
 /** Variables, locals and outputs share construct ids with each other and with resources; their Terraform names are set here. */

@@ -18,6 +18,6 @@ export class SerialApiChanges {
 }
 
 /** The resource's address in the synthesized Terraform, `<type>.<name>`, as `depends_on` and expressions need it. */
-export function terraformAddress(resource: TerraformResource): string {
+function terraformAddress(resource: TerraformResource): string {
   return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }

@@ -9,7 +9,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildApp } from "../../infra/app/build-app";
-import { FlagError, Flags, ParseOutcome, readFlags } from "../cli/read-flags";
+import { FlagError, Flags, ParseOutcome, readFlags } from "../../infra/app/read-flags";
 import { startLocalGateway } from "../local-gateway/server";
 import { startCloudWatchStandIn } from "../local-gateway/stand-in/cloudwatch-stand-in";
 

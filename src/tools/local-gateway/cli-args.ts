@@ -1,5 +1,5 @@
 import { isIP } from "net";
-import { FlagError, Flags, readFlags } from "../cli/read-flags";
+import { FlagError, Flags, readFlags } from "../../infra/app/read-flags";
 
 /** The command line of `npm run local`. */
 export interface CliArgs {
