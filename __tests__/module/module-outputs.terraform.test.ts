@@ -1,12 +1,12 @@
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS, { CERT, TEAMS } from "./module-outputs.module-calls";
 
 // The module's outputs, which every region stack forwards under the same names. What the plan knows is read from it;
 // values holding ids known only after apply are the module's own output expressions evaluated with those ids filled in.
 const { main, outputs } = committedModule();
 const output = (name: string): string => outputs.output[name].value;
-const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
 const INVOKE_URL = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod";
-const TEAMS = [{ name: "platform" }, { name: "ops", enabled: false }];
 
 /** An output of the module for these inputs, with the API keys' ids and the stage's invoke URL filled in. */
 function evaluatedOutput(name: string, inputs: Record<string, unknown>): any {
@@ -23,13 +23,9 @@ function evaluatedOutput(name: string, inputs: Record<string, unknown>): any {
   });
 }
 
-let plan: Record<string, ModulePlan>;
-beforeAll(() => {
-  plan = planModuleCalls({
-    teams: { region: "eu-west-1", inputs: { teams: TEAMS } },
-    domain: { region: "eu-west-1", inputs: { domain_name: "otlp.example.com", certificate_arn: CERT, base_path: "v" } },
-    logsOnly: { region: "eu-west-1", inputs: { signals: ["logs"] } },
-  });
+let plan: Record<keyof typeof CALLS, ModulePlan>;
+beforeAll(async () => {
+  plan = await plannedModuleCalls(CALLS);
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 

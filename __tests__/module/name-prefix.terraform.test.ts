@@ -1,13 +1,9 @@
-import { cleanPlannedRoots, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { cleanPlannedRoots, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS from "./name-prefix.module-calls";
 
 // name_prefix starts every AWS resource name the module gives, so two deployments can share an account and region;
 // the default keeps every name as it was, so existing stacks plan no changes. Terraform addresses never change.
-const everything = {
-  teams: [{ name: "default" }, { name: "data" }],
-  access_logs: true,
-  alarms: { emails: ["oncall@example.com"] },
-  transaction_search: { enabled: true },
-};
 
 /** Every name-bearing attribute the plan knows, sorted. */
 function names(plan: ModulePlan): Record<string, string[]> {
@@ -28,11 +24,8 @@ function names(plan: ModulePlan): Record<string, string[]> {
 
 let prefixed: ModulePlan;
 let unprefixed: ModulePlan;
-beforeAll(() => {
-  ({ prefixed, unprefixed } = planModuleCalls({
-    prefixed: { region: "ap-southeast-2", inputs: { ...everything, name_prefix: "staging-otlp" } },
-    unprefixed: { region: "ap-southeast-2", inputs: everything },
-  }));
+beforeAll(async () => {
+  ({ prefixed, unprefixed } = await plannedModuleCalls(CALLS));
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 
@@ -89,7 +82,7 @@ describe("the module's name_prefix", () => {
   });
 
   test("changes no Terraform address", () => {
-    const addresses = (plan: ModulePlan) => Object.keys(plan.resources).map((a) => a.replace(/^module\.[a-z]+\./, "")).sort();
+    const addresses = (plan: ModulePlan) => Object.values(plan.resources).map((r) => r.localAddress).sort();
     expect(addresses(prefixed)).toEqual(addresses(unprefixed));
   });
 });

@@ -1,12 +1,12 @@
 import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls, planModuleFailure } from "../support/plan-module";
+import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleFailure } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS, { ACL, CERT } from "./otlp-proxy-module-access.module-calls";
 
 // Teams, logging and network restrictions of the module: what every call shares from its committed JSON, what the
 // inputs decide from one `terraform plan` of the module called once per case.
 const { main } = committedModule();
 const resource = (type: string, name: string): Record<string, any> => main.resource[type][name];
-const CERT = "arn:aws:acm:us-west-2:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-const ACL = "arn:aws:wafv2:us-west-2:123456789012:regional/webacl/otlp/12345678-1234-1234-1234-123456789012";
 const EXECUTION_ARN = "arn:aws:execute-api:us-west-2:123456789012:abcdef1234";
 
 /** The source-IP policy the module writes for the given allow-list, with the API's execution ARN filled in. */
@@ -33,37 +33,9 @@ function chain(): string[] {
   return order;
 }
 
-let plan: Record<string, ModulePlan>;
-beforeAll(() => {
-  plan = planModuleCalls({
-    open: {},
-    teams: {
-      inputs: {
-        throttle: { rate_limit: 20, burst_limit: 40 },
-        teams: [
-          { name: "platform", rate_limit: 50, burst_limit: 100, enabled: true },
-          { name: "data-science", quota: { limit: 1000, period: "DAY" }, enabled: true },
-          { name: "contractors", rate_limit: 1, burst_limit: 2, enabled: false },
-        ],
-        access_log_group_name: "/otlp/access",
-        access_log_retention_days: 14,
-      },
-    },
-    existing: { inputs: { account_cloud_watch_role: "existing" } },
-    off: { inputs: { access_logs: false } },
-    execution: { inputs: { execution_log_level: "info", detailed_metrics: true } },
-    network: {
-      inputs: {
-        allowed_source_cidrs: ["203.0.113.0/24", "2001:db8::/32"],
-        web_acl_arn: ACL,
-        domain_name: "otlp.example.com",
-        certificate_arn: CERT,
-        base_path: "otlp",
-        hosted_zone_id: "Z0123456789ABCDEFGHIJ",
-        disable_execute_api_endpoint: true,
-      },
-    },
-  });
+let plan: Record<keyof typeof CALLS, ModulePlan>;
+beforeAll(async () => {
+  plan = await plannedModuleCalls(CALLS);
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 
@@ -104,9 +76,9 @@ describe("the module's teams", () => {
   });
 
   test("keys the default team's key, plan and plan key by its name", () => {
-    expect(plan.open.ofType("aws_api_gateway_api_key").map((r) => r.address)).toEqual(['module.open.aws_api_gateway_api_key.team["default"]']);
-    expect(plan.open.ofType("aws_api_gateway_usage_plan").map((r) => r.address)).toEqual(['module.open.aws_api_gateway_usage_plan.team_plan["default"]']);
-    expect(plan.open.ofType("aws_api_gateway_usage_plan_key").map((r) => r.address)).toEqual(['module.open.aws_api_gateway_usage_plan_key.team_plan_key["default"]']);
+    expect(plan.open.ofType("aws_api_gateway_api_key").map((r) => r.localAddress)).toEqual(['aws_api_gateway_api_key.team["default"]']);
+    expect(plan.open.ofType("aws_api_gateway_usage_plan").map((r) => r.localAddress)).toEqual(['aws_api_gateway_usage_plan.team_plan["default"]']);
+    expect(plan.open.ofType("aws_api_gateway_usage_plan_key").map((r) => r.localAddress)).toEqual(['aws_api_gateway_usage_plan_key.team_plan_key["default"]']);
   });
 });
 
@@ -154,7 +126,7 @@ describe("the module's logging", () => {
     expect(plan.off.ofType("aws_api_gateway_account")).toEqual([]);
     expect(plan.off.ofType("aws_iam_role_policy_attachment")).toEqual([]);
     expect(plan.off.at("aws_api_gateway_stage.api_stage").access_log_settings).toEqual([]);
-    expect(plan.off.ofType("aws_cloudwatch_log_group").map((g) => g.address)).toEqual(["module.off.aws_cloudwatch_log_group.otlp_logs"]);
+    expect(plan.off.ofType("aws_cloudwatch_log_group").map((g) => g.localAddress)).toEqual(["aws_cloudwatch_log_group.otlp_logs"]);
   });
 
   test("keeps execution logs off, metrics off and data tracing off by default, in method settings for every method", () => {

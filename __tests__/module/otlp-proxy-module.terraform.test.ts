@@ -1,7 +1,9 @@
 import { integrationPolicyStatements } from "../../src/infra/proxy/integration-policy";
 import { REDEPLOYING_REST_API_ATTRIBUTES } from "../../src/infra/proxy/rest-api-settings";
 import { STATUS_MAPPINGS } from "../../src/infra/proxy/status-mapping";
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS from "./otlp-proxy-module.module-calls";
 
 // The OTLP proxy is defined once, as the Terraform module in modules/otlp-proxy. Facts that hold for every input are
 // read from its committed JSON; what the inputs decide is read from `terraform plan` of the module called with them.
@@ -11,27 +13,10 @@ const namesOf = (type: string) => Object.keys(main.resource[type] ?? {});
 const SIGNALS = ["metrics", "traces", "logs"] as const;
 const LOG_GROUP_ARN = "arn:aws:logs:us-west-2:123456789012:log-group:otlp-logs";
 
-let plans: Record<string, ModulePlan>;
 let plain: ModulePlan;
 let custom: ModulePlan;
-beforeAll(() => {
-  plans = planModuleCalls({
-    // GIVEN the module's defaults
-    plain: { region: "us-west-2" },
-    // GIVEN a stage, throttle, log destination and only some signals
-    custom: {
-      region: "us-west-2",
-      inputs: {
-        stage_name: "otlp",
-        throttle: { rate_limit: 7, burst_limit: 9 },
-        log_group_name: "ai/otlp",
-        log_stream_name: "clients",
-        log_retention_days: 90,
-        signals: ["traces", "metrics"],
-      },
-    },
-  });
-  ({ plain, custom } = plans as { plain: ModulePlan; custom: ModulePlan });
+beforeAll(async () => {
+  ({ plain, custom } = await plannedModuleCalls(CALLS));
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 

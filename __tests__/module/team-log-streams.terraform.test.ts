@@ -1,22 +1,16 @@
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS, { TEAMS } from "./team-log-streams.module-calls";
 
 // Issue 14: with log_streams = "per-team" (the default), the logs route takes the stream from the key API Gateway
 // accepted the request with (context.identity.apiKeyId), and the module creates one stream per team, named by its key
 // id, before the key is usable on the stage.
 const { main, outputs } = committedModule();
-const TEAMS = [{ name: "platform" }, { name: "data" }, { name: "contractors", enabled: false }];
 const STREAM_PARAMETER = "integration.request.header.x-aws-log-stream";
 
-let plan: Record<string, ModulePlan>;
-beforeAll(() => {
-  plan = planModuleCalls({
-    // GIVEN three teams, one of them disabled, with the default per-team streams
-    perTeam: { region: "us-west-2", inputs: { teams: TEAMS } },
-    // GIVEN the same teams sharing one stream
-    shared: { region: "us-west-2", inputs: { teams: TEAMS, log_streams: "shared", log_stream_name: "all-clients" } },
-    // GIVEN per-team streams but no logs route
-    noLogs: { region: "us-west-2", inputs: { teams: TEAMS, signals: ["traces"] } },
-  });
+let plan: Record<keyof typeof CALLS, ModulePlan>;
+beforeAll(async () => {
+  plan = await plannedModuleCalls(CALLS);
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 

@@ -1,23 +1,17 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
 import { THROTTLED_METRIC, throttledFilterPattern } from "../../src/infra/observability/alarm-specs";
-import { cleanPlannedRoots, committedModule, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { cleanPlannedRoots, committedModule, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS, { TOPIC } from "./proxy-alarms.module-calls";
 
-// The proxy's alarms, as the module plans them for the alarm inputs a region stack passes.
+// The proxy's alarms, as the module plans them for the alarm inputs a region stack passes (proxy-alarms.module-calls.ts).
 const { main } = committedModule();
-const TOPIC = "arn:aws:sns:us-west-2:123456789012:ops";
 const alarmsOf = (plan: ModulePlan) => plan.ofType("aws_cloudwatch_metric_alarm");
 const byName = (plan: ModulePlan, name: string) => plan.at(`aws_cloudwatch_metric_alarm.${name}[0]`);
 
-let plan: Record<string, ModulePlan>;
-beforeAll(() => {
-  plan = planModuleCalls({
-    notified: { inputs: { alarms: { emails: ["oncall@example.com", "lead@example.com"] } } },
-    noLogs: { inputs: { access_logs: false } },
-    existing: { inputs: { alarms: { topic_arns: { "us-west-2": TOPIC }, emails: ["a@example.com"] } } },
-    quiet: {},
-    custom: { inputs: { alarms: { period_seconds: 60, evaluation_periods: 5, server_errors_per_period: 1, integration_latency_p99_millis: 2000 } } },
-    off: { inputs: { alarms: { enabled: false, emails: ["a@example.com"] }, access_logs: false, log_streams: "shared" } },
-  });
+let plan: Record<keyof typeof CALLS, ModulePlan>;
+beforeAll(async () => {
+  plan = await plannedModuleCalls(CALLS);
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 

@@ -1,5 +1,7 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS, { FULL, QUIET } from "./proxy-dashboard.module-calls";
 import { teamStreamQueries } from "../../src/infra/observability/widgets/team-stream-widgets";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
 
@@ -33,25 +35,13 @@ function evaluatedBody(inputs: Record<string, any>, region: string): any {
   return JSON.parse(evaluateExpression("${local.dashboard_body}", { vars: inputs, locals, standIns, moduleVariables: true }));
 }
 
-const FULL = { detailed_metrics: true, teams: [{ name: "platform" }, { name: "data" }] };
-// Shared log stream: per-team streams are named by key ids, which only apply knows.
-const QUIET = { alarms: { enabled: false }, access_logs: false, log_streams: "shared" };
-let plan: Record<string, ModulePlan>;
-beforeAll(() => {
-  plan = planModuleCalls({
-    // GIVEN every feature that adds widgets: detailed metrics, access logs with two teams, alarms
-    full: { region: "us-east-1", inputs: FULL },
-    known: { region: "us-east-1", inputs: { ...QUIET, detailed_metrics: true } },
-    frankfurt: { region: "eu-central-1", inputs: QUIET },
-    noMetrics: { region: "us-east-1", inputs: { ...QUIET, signals: ["traces", "logs"] } },
-    aiOff: { region: "us-east-1", inputs: { ...QUIET, dashboard: { ai_usage_widgets: false } } },
-    plain: { region: "us-east-1", inputs: QUIET },
-    off: { region: "us-east-1", inputs: { dashboard: { enabled: false } } },
-  });
+let plan: Record<keyof typeof CALLS, ModulePlan>;
+beforeAll(async () => {
+  plan = await plannedModuleCalls(CALLS);
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 
-const plannedBody = (call: string) => JSON.parse(plan[call].at("aws_cloudwatch_dashboard.proxy[0]").dashboard_body);
+const plannedBody = (call: keyof typeof CALLS) => JSON.parse(plan[call].at("aws_cloudwatch_dashboard.proxy[0]").dashboard_body);
 
 describe("the module's dashboard", () => {
   let body: any;
@@ -115,7 +105,7 @@ describe("the module's dashboard", () => {
   });
 
   test("draws PromQL widgets only where CloudWatch takes OTLP metrics and the metrics route exists", () => {
-    const promql = (call: string) => JSON.stringify(plannedBody(call)).includes("claude_code.cost.usage");
+    const promql = (call: keyof typeof CALLS) => JSON.stringify(plannedBody(call)).includes("claude_code.cost.usage");
     expect(promql("plain")).toBe(true);
     expect(promql("frankfurt")).toBe(false);
     expect(promql("noMetrics")).toBe(false);

@@ -1,14 +1,11 @@
-import { cleanPlannedRoots, ModulePlan, PLAN_TIMEOUT_MS, planModuleCalls } from "../support/plan-module";
+import { cleanPlannedRoots, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
+import { plannedModuleCalls } from "../support/shared-module-plan";
+import CALLS from "./transaction-search.module-calls";
 
 // X-Ray Transaction Search, switched on by a CloudFormation stack the module creates when its input asks for it.
-let plan: Record<string, ModulePlan>;
-beforeAll(() => {
-  plan = planModuleCalls({
-    byDefault: { region: "us-east-1" },
-    enabled: { region: "us-east-1", inputs: { transaction_search: { enabled: true, indexing_percentage: 10 } } },
-    listedElsewhere: { region: "us-east-1", inputs: { transaction_search: { enabled: true, regions: ["eu-west-1"] } } },
-    listedHere: { region: "eu-west-1", inputs: { transaction_search: { enabled: true, regions: ["eu-west-1"] } } },
-  });
+let plan: Record<keyof typeof CALLS, ModulePlan>;
+beforeAll(async () => {
+  plan = await plannedModuleCalls(CALLS);
 }, PLAN_TIMEOUT_MS);
 afterAll(cleanPlannedRoots);
 

@@ -23,6 +23,8 @@ export const PLAN_TIMEOUT_MS = 300_000;
 /** One planned resource: its values as the plan knows them (attributes known only after apply are absent). */
 export interface PlannedResource {
   readonly address: string;
+  /** The address inside the module, without the call (`aws_api_gateway_api_key.team["platform"]`). */
+  readonly localAddress: string;
   readonly type: string;
   readonly name: string;
   readonly index?: number | string;
@@ -79,11 +81,40 @@ export function planModule(inputs: Record<string, unknown> = {}, region = "us-we
  * AWS resources may repeat across calls: nothing is applied.
  */
 export function planModuleCalls(calls: Readonly<Record<string, ModuleCall>>): Record<string, ModulePlan> {
+  return readPlan(planCallsOnce(calls), calls);
+}
+
+/** The parts of `terraform show -json` of a plan that {@link readPlan} reads. */
+export interface ShownPlan {
+  readonly planned_values?: any;
+  readonly resource_changes?: any[];
+  readonly output_changes?: Record<string, any>;
+}
+
+/** The arguments of `terraform plan` for a root of module calls; the plan is saved as `p`. */
+export const PLAN_ARGS = ["plan", "-input=false", "-lock=false", "-refresh=false", "-out=p"];
+
+/** `terraform show -json` of one plan of `calls`, cut to what {@link readPlan} reads. */
+export function planCallsOnce(calls: Readonly<Record<string, ModuleCall>>): ShownPlan {
+  const dir = initModuleRoot(calls);
+  terraformOk(dir, PLAN_ARGS);
+  return cutShownPlan(JSON.parse(terraformOk(dir, ["show", "-json", "p"])));
+}
+
+/** A new root folder calling the module once per call, initialized (`terraform init -backend=false`). */
+export function initModuleRoot(calls: Readonly<Record<string, ModuleCall>>): string {
   const dir = writeRoot(calls);
   terraformOk(dir, ["init", "-input=false", "-backend=false"]);
-  terraformOk(dir, ["plan", "-input=false", "-lock=false", "-refresh=false", "-out=p"]);
-  const plan = JSON.parse(terraformOk(dir, ["show", "-json", "p"]));
-  return readPlan(plan, calls);
+  return dir;
+}
+
+/** `terraform show -json` of a plan, cut to what {@link readPlan} reads. */
+export function cutShownPlan({ planned_values, resource_changes, output_changes }: any): ShownPlan {
+  return {
+    planned_values,
+    resource_changes: (resource_changes ?? []).map((change: any) => ({ address: change.address, change: { after_unknown: change.change.after_unknown } })),
+    output_changes: Object.fromEntries(Object.entries(output_changes ?? {}).map(([name, change]: [string, any]) => [name, { after_unknown: change.after_unknown }])),
+  };
 }
 
 /** Plans calls that must be refused; returns Terraform's output, which names each failing call's errors. */
@@ -119,7 +150,8 @@ function writeRoot(calls: Readonly<Record<string, ModuleCall>>): string {
   return dir;
 }
 
-function readPlan(plan: any, calls: Readonly<Record<string, ModuleCall>>): Record<string, ModulePlan> {
+/** Each call's resources and outputs in a plan of several calls. */
+export function readPlan(plan: ShownPlan, calls: Readonly<Record<string, ModuleCall>>): Record<string, ModulePlan> {
   const outputNames = Object.keys(committedModule().outputs.output);
   const unknownByAddress = new Map<string, Record<string, any>>(
     (plan.resource_changes ?? []).map((change: any) => [change.address, change.change.after_unknown ?? {}]),
@@ -130,6 +162,7 @@ function readPlan(plan: any, calls: Readonly<Record<string, ModuleCall>>): Recor
       if (resource.mode !== "managed") continue;
       all.push({
         address: resource.address,
+        localAddress: resource.address.replace(/^module\.[^.]+\./, ""),
         type: resource.type,
         name: resource.name,
         index: resource.index,

@@ -1,0 +1,126 @@
+import { spawn } from "child_process";
+import { createHash } from "crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { join, relative } from "path";
+import { setTimeout as sleep } from "timers/promises";
+import { cutShownPlan, initModuleRoot, ModuleCall, ModulePlan, PLAN_ARGS, PLAN_TIMEOUT_MS, planCallsOnce, readPlan, ShownPlan } from "./plan-module";
+import { PROJECT_ROOT } from "./project";
+import { terraformEnv } from "./terraform-cli";
+
+// Planning the module costs Terraform a provider start (about 3 s of CPU) per plan and more than a second per call, so
+// the suites that read the module's plan do not plan it themselves: each declares its calls in a sibling
+// `<suite>.module-calls.ts`; the Terraform project's global setup writes one root with every declared call (identical
+// calls once) and starts its plan in the background, on one core, while the workers run other suites; each suite then
+// waits for that plan and reads its own calls from it. A call the shared plan lacks is planned on its own.
+
+/** How a suite's calls file is named: `<suite>.module-calls.ts` beside `<suite>.terraform.test.ts`. */
+const CALLS_FILE = ".module-calls.ts";
+const TESTS_DIR = join(PROJECT_ROOT, "__tests__");
+
+/** The module calls one suite plans, by the names its tests read them under. */
+export type ModuleCalls = Readonly<Record<string, ModuleCall>>;
+
+/** Where the background plan is: its root folder and the calls it plans. */
+interface SharedPlanRecord {
+  readonly dir: string;
+  readonly pid?: number;
+  readonly calls: readonly string[];
+}
+
+/** The record of the run's shared plan, in the run's temporary folder (global-setup.ts). */
+const recordFile = () => join(process.env.OTLP_PROXY_TEST_RUN_DIR ?? "/nonexistent", "shared-module-plan.json");
+/** What the background plan writes in its root: Terraform's output, the shown plan, and last its exit status. */
+const PLAN_LOG = "plan.log";
+const SHOWN = "shown.json";
+const STATUS = "exit-status";
+
+/** The call's name in the shared root: the same region and inputs give the same name, so the call is planned once. */
+export function sharedCallName(call: ModuleCall): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === "object"
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  const text = JSON.stringify(canonical({ region: call.region ?? "us-west-2", inputs: call.inputs ?? {} }));
+  return `call_${createHash("sha1").update(text).digest("hex").slice(0, 12)}`;
+}
+
+/** Every `*.module-calls.ts` under `__tests__/` whose suite the run selects (`testPathPattern`, empty for all). */
+function declaredCallFiles(testPathPattern: string): string[] {
+  const pattern = new RegExp(testPathPattern, "i");
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== "fixtures") walk(path);
+      else if (entry.name.endsWith(CALLS_FILE) && pattern.test(path.replace(CALLS_FILE, ".terraform.test.ts"))) found.push(path);
+    }
+  };
+  walk(TESTS_DIR);
+  return found.sort();
+}
+
+/**
+ * Writes one root with the module calls of every selected suite, initializes it, and starts its plan and `terraform
+ * show -json` in the background. Run by the Terraform project's global setup; {@link stopSharedModulePlan} ends it.
+ */
+export function startSharedModulePlan(testPathPattern = ""): { files: number; calls: number } {
+  const shared: Record<string, ModuleCall> = {};
+  const files = declaredCallFiles(testPathPattern);
+  for (const file of files) {
+    const calls: ModuleCalls = require(file).default;
+    if (!calls || typeof calls !== "object") throw new Error(`${relative(PROJECT_ROOT, file)} must export its module calls as default`);
+    for (const call of Object.values(calls)) shared[sharedCallName(call)] = call;
+  }
+  if (Object.keys(shared).length === 0) return { files: 0, calls: 0 };
+  const dir = initModuleRoot(shared);
+  const script = `terraform ${PLAN_ARGS.join(" ")} -no-color > ${PLAN_LOG} 2>&1 && terraform show -json -no-color p > ${SHOWN} 2>> ${PLAN_LOG}; echo $? > ${STATUS}`;
+  const child = spawn("sh", ["-c", script], { cwd: dir, env: terraformEnv(), detached: true, stdio: "ignore" });
+  child.unref();
+  const record: SharedPlanRecord = { dir, pid: child.pid, calls: Object.keys(shared) };
+  writeFileSync(recordFile(), JSON.stringify(record));
+  return { files: files.length, calls: record.calls.length };
+}
+
+/** Ends the background plan if it still runs (a run cut short). Run by the global teardown. */
+export function stopSharedModulePlan(): void {
+  if (!existsSync(recordFile())) return;
+  const { dir, pid } = JSON.parse(readFileSync(recordFile(), "utf8")) as SharedPlanRecord;
+  if (!pid || existsSync(join(dir, STATUS))) return;
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+}
+
+let shownPlan: Promise<ShownPlan> | undefined;
+
+/** The shared plan, once the background plan has ended; fails with Terraform's output when it failed. */
+async function sharedPlan({ dir }: SharedPlanRecord): Promise<ShownPlan> {
+  const deadline = Date.now() + PLAN_TIMEOUT_MS;
+  while (!existsSync(join(dir, STATUS))) {
+    if (Date.now() > deadline) throw new Error(`The shared module plan in ${dir} did not end within ${PLAN_TIMEOUT_MS / 1000} s`);
+    await sleep(200);
+  }
+  const status = readFileSync(join(dir, STATUS), "utf8").trim();
+  if (status !== "0") throw new Error(`The shared module plan failed in ${dir} (exit ${status}):\n${readFileSync(join(dir, PLAN_LOG), "utf8")}`);
+  return cutShownPlan(JSON.parse(readFileSync(join(dir, SHOWN), "utf8")));
+}
+
+/**
+ * The plan of each of `calls`, by the suite's own names: from the run's shared plan, or, for calls it lacks (a calls
+ * file added while Jest ran, a suite not declaring its calls), from a plan of those calls alone.
+ */
+export async function plannedModuleCalls<T extends ModuleCalls>(calls: T): Promise<{ [name in keyof T]: ModulePlan }> {
+  const record: SharedPlanRecord | undefined = existsSync(recordFile()) ? JSON.parse(readFileSync(recordFile(), "utf8")) : undefined;
+  const byName = Object.fromEntries(Object.values(calls).map((call) => [sharedCallName(call), call]));
+  const missing = Object.keys(byName).filter((name) => !record?.calls.includes(name));
+  const subset = (names: string[]) => Object.fromEntries(names.map((name) => [name, byName[name]]));
+  const own = missing.length > 0 ? readPlan(planCallsOnce(subset(missing)), subset(missing)) : {};
+  const sharedNames = Object.keys(byName).filter((name) => !missing.includes(name));
+  const shared = record && sharedNames.length > 0 ? readPlan(await (shownPlan ??= sharedPlan(record)), subset(sharedNames)) : {};
+  const all: Record<string, ModulePlan> = { ...shared, ...own };
+  return Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, all[sharedCallName(call)]])) as { [name in keyof T]: ModulePlan };
+}
