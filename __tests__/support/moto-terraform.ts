@@ -6,13 +6,10 @@ export const MOTO_SERVICES = ["apigateway", "cloudformation", "cloudwatch", "iam
 
 /**
  * Points a synthesized stack at moto with a Terraform override file, leaving `cdk.tf.json` itself untouched:
- * moto's endpoint for every service, dummy credentials, and state in the stack folder.
+ * moto's endpoint for every service and dummy credentials. The stack's own backend stays.
  */
 export function writeMotoOverride(stackDir: string, endpoint: string, region: string): void {
-  const override = {
-    terraform: { backend: { local: { path: "terraform.tfstate" } } },
-    provider: { aws: motoProvider(endpoint, region) },
-  };
+  const override = { provider: { aws: motoProvider(endpoint, region) } };
   writeFileSync(join(stackDir, "moto_override.tf.json"), JSON.stringify(override, null, 2));
 }
 

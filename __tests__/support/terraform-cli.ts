@@ -168,6 +168,11 @@ export function stateResources(dir: string): StateResource[] {
   return resources;
 }
 
+/** The address of every resource instance in the state of the configuration in `dir` (`terraform state list`, no provider started). */
+export function stateAddresses(dir: string): string[] {
+  return terraformOk(dir, ["state", "list"]).split("\n").filter((line) => line.trim() !== "");
+}
+
 /** How many resources of each type, sorted by type. */
 export function countByType(resources: readonly { readonly type: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -14,23 +14,28 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
-import { cpSync, readFileSync, writeFileSync } from "fs";
+import { spawnSync } from "child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
 import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
 import { queryApi, tagValues, wafv2 } from "../support/moto-apis";
 import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
-import { synthesizeApp, SynthesizedStack, TerraformJson } from "../support/synth";
-import { countByType, planDrift, plannedChanges, StateResource, stateResources, terraformOk } from "../support/terraform-cli";
+import { PROJECT_ROOT } from "../support/project";
+import { synthesizeApp, TerraformJson } from "../support/synth";
+import { countByType, planDrift, plannedChanges, StateResource, stateAddresses, stateResources, terraformEnv, terraformOk } from "../support/terraform-cli";
 
-// One region stack with every setting moto can apply, deployed the way a user's CI deploys it: apply, then a drift
-// check (`plan -detailed-exitcode`) that must be clean; then the changes a user makes, planned against the deployed
-// state (each change a deployment serves must replace the deployment, and nothing else may); then a new route applied,
-// and a clean plan again. Everything is then read back with the AWS SDK and destroyed.
+// One region stack with every setting moto can apply, deployed the way a user deploys it: `cdktf deploy` by the real
+// cdktf CLI, in a project folder of its own (this project's main.ts, a one-region cdktf.json holding the settings),
+// against moto, which the AWS provider reaches through AWS_ENDPOINT_URL. Then what a user's CI runs on the synthesized
+// stack folder: a drift check (`plan -detailed-exitcode`) that must be clean; the changes a user makes, planned against
+// the deployed state (each change a deployment serves must replace the deployment, and nothing else may); a new route
+// and team applied, and a clean plan again. Everything is then read back with the AWS SDK and removed by `cdktf destroy`.
 //
-// moto 5.2.1 is started with one correction (__tests__/support/moto_server.py: it dropped binaryMediaTypes). Left
-// out, because moto cannot apply them:
+// moto 5.2.1 is started with one correction (__tests__/support/moto_server.py: it dropped binaryMediaTypes), and with
+// AWS's managed policies loaded, which the account logging role attaches. Left out, because moto cannot apply them:
 // - allowedSourceCidrs (aws_api_gateway_rest_api_policy): moto returns the REST API policy as the raw JSON it was given,
 //   not as the escaped string AWS returns, and the provider's read-back fails. The change is planned here, not applied;
 //   the policy's content is checked on the module (__tests__/module/) and its effect by the local gateway.
@@ -38,6 +43,7 @@ import { countByType, planDrift, plannedChanges, StateResource, stateResources, 
 // - transactionSearch: moto's CloudFormation skips the resource types it does not know, so an apply proves nothing.
 // moto ignores API keys and cannot execute the integrations: the local gateway tests prove those.
 const REGION = "us-west-2";
+const STACK = `otlp-proxy-${REGION}`;
 const ACCOUNT = "123456789012"; // moto's default account
 const TEAMS = [
   { name: "platform", rateLimit: 50, burstLimit: 100 },
@@ -87,7 +93,10 @@ const describeWithMoto = skipReason ? describe.skip : describe;
 describeWithMoto("a region stack with every setting moto supports, deployed against moto", () => {
   let moto: MotoServer;
   let settings: Record<string, unknown>;
-  let stack: SynthesizedStack;
+  let project: string;
+  let cdktfEnv: NodeJS.ProcessEnv;
+  let deploy: { status: number | null; output: string };
+  let stack: { dir: string; json: TerraformJson };
   let applied: string;
   let webAclArn: string;
   let resources: StateResource[];
@@ -110,6 +119,11 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
     });
   }
   const moduleText = () => readFileSync(join(stack.dir, MODULE_FOLDER, "main.tf.json"), "utf8");
+  /** `cdktf <command>` of the stack, by the real CLI, in the test's project folder. */
+  const cdktf = (command: "deploy" | "destroy") => {
+    const run = spawnSync("npx", ["cdktf", command, STACK, "--auto-approve", "--skip-provider-lock"], { cwd: project, env: cdktfEnv, encoding: "utf8", timeout: 600_000 });
+    return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  };
 
   beforeAll(async () => {
     // The account logging role attaches an AWS managed policy, which moto loads only when asked.
@@ -135,10 +149,22 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       basePath: "otlp",
       alarms: { emails: ["oncall@example.com"] },
     };
-    [stack] = synthesizeApp(settings);
+    project = cdktfProject(settings);
+    cdktfEnv = {
+      ...terraformEnv(),
+      CI: "1",
+      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_ACCESS_KEY_ID: "testing",
+      AWS_SECRET_ACCESS_KEY: "testing",
+      AWS_REGION: REGION,
+      AWS_PROFILE: "",
+    };
+    deploy = cdktf("deploy");
+    const dir = join(project, "cdktf.out", "stacks", STACK);
+    stack = { dir, json: JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) };
+    // Terraform run by hand in the stack folder, as a pipeline runs the synthesized stack, reaches moto through an
+    // override file instead of the environment.
     writeMotoOverride(stack.dir, moto.endpoint, REGION);
-    terraformOk(stack.dir, ["init", "-input=false"]);
-    terraformOk(stack.dir, ["apply", "-auto-approve", "-input=false"]);
     applied = readFileSync(join(stack.dir, "cdk.tf.json"), "utf8");
   }, 600_000);
 
@@ -147,6 +173,12 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
   });
 
   describe("the first deploy", () => {
+    test("is applied by cdktf deploy, which keeps the state beside the project by a relative path", () => {
+      expect(deploy.output).toContain("Apply complete!");
+      expect({ status: deploy.status, end: deploy.status === 0 ? "" : deploy.output.slice(-3000) }).toEqual({ status: 0, end: "" });
+      expect(existsSync(join(project, `terraform.${STACK}.tfstate`))).toBe(true);
+    });
+
     test("plans no change right after the apply (a CI drift check passes)", () => {
       expect(planDrift(stack.dir)).toBeUndefined();
     });
@@ -432,9 +464,11 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
   });
 
   describe("the destroy", () => {
-    test("removes everything it created", async () => {
-      terraformOk(stack.dir, ["destroy", "-auto-approve", "-input=false"]);
-      expect(stateResources(stack.dir)).toEqual([]);
+    test("removes everything it created, by cdktf destroy", async () => {
+      const destroy = cdktf("destroy");
+      expect(destroy.output).toContain("Destroy complete!");
+      expect({ status: destroy.status, end: destroy.status === 0 ? "" : destroy.output.slice(-3000) }).toEqual({ status: 0, end: "" });
+      expect(stateAddresses(stack.dir)).toEqual([]);
       expect((await apigateway.send(new GetRestApisCommand({}))).items ?? []).toEqual([]);
       expect((await apigateway.send(new GetApiKeysCommand({}))).items ?? []).toEqual([]);
       const logs = new CloudWatchLogsClient(motoClientConfig(moto.endpoint, REGION));
@@ -446,3 +480,14 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
     }, 600_000);
   });
 });
+
+/** A project folder of its own for the cdktf CLI: this project's main.ts and node_modules, a cdktf.json with `settings`. */
+function cdktfProject(settings: Record<string, unknown>): string {
+  const project = mkdtempSync(join(tmpdir(), "otlp-proxy-cdktf-"));
+  const cdktfJson = JSON.parse(readFileSync(join(PROJECT_ROOT, "cdktf.json"), "utf8"));
+  cdktfJson.app = `npx ts-node --transpile-only ${JSON.stringify(join(PROJECT_ROOT, "main.ts"))}`;
+  cdktfJson.context.otlpProxy = settings;
+  writeFileSync(join(project, "cdktf.json"), JSON.stringify(cdktfJson, null, 2));
+  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(project, "node_modules"));
+  return project;
+}
