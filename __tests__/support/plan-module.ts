@@ -258,3 +258,25 @@ export function evaluateExpression(
   // The console prints the JSON text as an HCL string literal.
   return JSON.parse(JSON.parse(run.stdout.trim()));
 }
+
+/**
+ * Evaluates an expression of a module's `main.tf.json` (such as the deployment's redeployment trigger) with
+ * `terraform console` for the given inputs and region: the module's variables with their defaults, the locals it reads
+ * (and theirs), and every resource attribute it reads stood in by a value naming that attribute
+ * (`"<aws_iam_role.integration.arn>"`), as fixed ids of an applied stack would be.
+ */
+export function evaluateModuleExpression(main: { locals: Record<string, string> }, expression: string, inputs: Record<string, unknown>, region: string): any {
+  const locals: Record<string, string> = {};
+  const pending = [expression];
+  while (pending.length > 0) {
+    for (const [, name] of pending.pop()!.matchAll(/local\.([a-z0-9_]+)/g)) {
+      if (name in locals) continue;
+      locals[name] = main.locals[name];
+      pending.push(main.locals[name]);
+    }
+  }
+  const texts = [expression, ...Object.values(locals)].join("\n");
+  const attributes = [...new Set(texts.match(/\baws_[a-z0-9_]+\.[a-z0-9_]+(?:\[\d+\])?\.[a-z_]+/g) ?? [])];
+  const standIns: Record<string, unknown> = { "data.aws_region.current.name": region, ...Object.fromEntries(attributes.map((a) => [a, `<${a}>`])) };
+  return evaluateExpression(expression, { vars: inputs, locals, standIns, moduleVariables: true });
+}

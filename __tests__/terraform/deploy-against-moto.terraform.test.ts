@@ -15,11 +15,10 @@ import {
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeLogStreamsCommand, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { spawnSync } from "child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
-import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
 import { queryApi, tagValues, wafv2 } from "../support/moto-apis";
 import { motoClientConfig, MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { writeMotoOverride } from "../support/moto-terraform";
@@ -53,8 +52,6 @@ const TEAMS = [
 /** The team added to the deployed stack, with the logs route. */
 const NEW_TEAM = { name: "sre" };
 const ALL_TEAMS = [...TEAMS, NEW_TEAM];
-/** The module's folder inside the stack folder, which the stack's module call reads (its `source`). */
-const MODULE_FOLDER = join("assets", "module", "otlp-proxy");
 const DEPLOYMENT = "module.otlp_proxy.aws_api_gateway_deployment.api_deployment";
 /** The module's resources once the logs route and the fourth team are added: three signals, four teams with a log stream each, the alarms' topic with one email. */
 const EXPECTED_RESOURCES: Record<string, number> = {
@@ -104,21 +101,10 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
   let apigateway: APIGatewayClient;
   let restApiId: string;
 
-  /** Puts `json` in the deployed stack's folder in place of its configuration; the state and the module stay. */
+  /** Puts `json` in the deployed stack's folder in place of its configuration; the state stays. */
   const configure = (json: TerraformJson | string) =>
     writeFileSync(join(stack.dir, "cdk.tf.json"), typeof json === "string" ? json : JSON.stringify(json, null, 2));
   const synthesized = (changes: Record<string, unknown>) => synthesizeApp({ ...settings, ...changes })[0].json;
-  const deploymentReplaced = () => plannedChanges(stack.dir, { refresh: false }).some((c) => c.address === DEPLOYMENT && c.action === "replace");
-  /** The module regenerated into the deployed stack's module folder as if a table had changed: `change` gives its new exports. */
-  function regenerateModuleWithTable(tablePath: string, change: (table: any) => Record<string, unknown>): void {
-    jest.isolateModules(() => {
-      const table = jest.requireActual(tablePath);
-      jest.doMock(tablePath, () => ({ ...table, ...change(table) }));
-      (require("../../src/infra/module/write-module") as typeof import("../../src/infra/module/write-module")).writeModule(join(stack.dir, MODULE_FOLDER));
-      jest.dontMock(tablePath);
-    });
-  }
-  const moduleText = () => readFileSync(join(stack.dir, MODULE_FOLDER, "main.tf.json"), "utf8");
   /** `cdktf <command>` of the stack, by the real CLI, in the test's project folder. */
   const cdktf = (command: "deploy" | "destroy") => {
     const run = spawnSync("npx", ["cdktf", command, STACK, "--auto-approve", "--skip-provider-lock"], { cwd: project, env: cdktfEnv, encoding: "utf8", timeout: 600_000 });
@@ -189,34 +175,9 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
   });
 
   describe("changes planned against the deployed stack", () => {
-    afterEach(() => {
-      configure(applied);
-      cpSync(MODULE_DIR, join(stack.dir, MODULE_FOLDER), { recursive: true });
-    });
-
-    test("regenerating the module with the real tables changes nothing", () => {
-      regenerateModuleWithTable("../../src/infra/proxy/status-mapping", () => ({}));
-      expect(moduleText()).toBe(readFileSync(join(MODULE_DIR, "main.tf.json"), "utf8"));
-    });
-
-    test("a changed status mapping replaces the deployment", () => {
-      regenerateModuleWithTable("../../src/infra/proxy/status-mapping", (table) => ({
-        STATUS_MAPPINGS: table.STATUS_MAPPINGS.map((m: any) => (m.statusCode === "429" ? { ...m, selectionPattern: "^(429|420)$" } : m)),
-      }));
-      expect(moduleText()).toContain("^(429|420)$");
-      expect(deploymentReplaced()).toBe(true);
-    });
-
-    test("changed binary media types replace the deployment", () => {
-      regenerateModuleWithTable("../../src/infra/proxy/rest-api-settings", () => ({ BINARY_MEDIA_TYPES: ["application/x-protobuf", "application/grpc"] }));
-      expect(moduleText()).toContain("application/grpc");
-      expect(deploymentReplaced()).toBe(true);
-    });
-
-    test("a source-IP allow-list replaces the deployment", () => {
-      configure(synthesized({ allowedSourceCidrs: ["203.0.113.0/24"] }));
-      expect(deploymentReplaced()).toBe(true);
-    });
+    // Which changes move the deployment's redeployment trigger is proven on the module itself
+    // (__tests__/module/redeployment.terraform.test.ts); here, what Terraform plans for them against deployed state.
+    afterEach(() => configure(applied));
 
     test("a change the deployment does not serve, such as log retention, leaves the deployment alone", () => {
       configure(synthesized({ logRetentionDays: 90 }));
