@@ -1,4 +1,3 @@
-import { spawn } from "child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -122,24 +121,27 @@ describe("the HCL of each region stack", () => {
 
   // Planning needs no AWS call for a stack with no state and no data source but aws_region, given dummy credentials;
   // the plan holds every known value, every reference and the block structure, the module's included, so equal plans
-  // mean equal configurations. One region: every stack calls the same module, and two plans per stack take about 25 s.
-  test("plans exactly as the JSON does (first region)", async () => {
-    for (const stack of stacks.slice(0, 1)) {
-      const jsonDir = join(root, "plan-json", stack.name);
-      const planHclDir = join(root, "plan-hcl", stack.name);
-      const withoutTerraformFiles = (source: string) => !/[\\/]\.terraform(\.lock\.hcl)?$/.test(source);
-      cpSync(stack.dir, jsonDir, { recursive: true, filter: withoutTerraformFiles });
-      cpSync(hclDir(stack), planHclDir, { recursive: true, filter: withoutTerraformFiles });
-      // init one at a time (they share the plugin cache), then plan both at once.
-      for (const dir of [jsonDir, planHclDir]) initOffline(dir, stack.region);
-      const [fromJson, fromHcl] = await Promise.all([jsonDir, planHclDir].map((dir) => offlinePlan(dir)));
-      expect(fromJson.resource_changes.length).toBeGreaterThan(50);
-      expect(fromJson.resource_changes.every((change: any) => change.address.startsWith("module.otlp_proxy."))).toBe(true);
-      expect(fromHcl.planned_values).toEqual(fromJson.planned_values);
-      expect(fromHcl.resource_changes).toEqual(fromJson.resource_changes);
-      expect(fromHcl.output_changes).toEqual(fromJson.output_changes);
-      expect(withoutJsonConstants(fromHcl.configuration)).toEqual(withoutJsonConstants(fromJson.configuration));
-    }
+  // mean equal configurations. One region: every stack calls the same module. The JSON and the HCL folder are two
+  // child modules of one root, so one plan and one `terraform show` (each loading the provider) compare them.
+  test("plans exactly as the JSON does (first region)", () => {
+    const [stack] = stacks;
+    const planRoot = join(root, "plan");
+    const withoutTerraformFiles = (source: string) => !/[\\/]\.terraform(\.lock\.hcl)?$/.test(source);
+    cpSync(stack.dir, join(planRoot, "json"), { recursive: true, filter: withoutTerraformFiles });
+    cpSync(hclDir(stack), join(planRoot, "hcl"), { recursive: true, filter: withoutTerraformFiles });
+    const plan = offlinePlan(planRoot, stack, ["json", "hcl"]);
+    const fromJson = planOfChild(plan, "json");
+    const fromHcl = planOfChild(plan, "hcl");
+    expect(fromJson.resource_changes.length).toBeGreaterThan(50);
+    expect(fromJson.resource_changes.every((change: any) => change.address.startsWith("module.otlp_proxy."))).toBe(true);
+    expect(fromJson.planned_values.child_modules).toHaveLength(1);
+    expect(fromHcl.planned_values).toEqual(fromJson.planned_values);
+    expect(fromHcl.resource_changes).toEqual(fromJson.resource_changes);
+    expect(Object.keys(fromJson.output_changes).sort()).toEqual(Object.keys(stack.json.output).sort());
+    expect(fromHcl.output_changes).toEqual(fromJson.output_changes);
+    expect(withoutJsonConstants(fromHcl.configuration)).toEqual(withoutJsonConstants(fromJson.configuration));
+    expect(Object.keys(fromJson.provider_config)).toEqual(["aws"]);
+    expect(fromHcl.provider_config).toEqual(fromJson.provider_config);
   }, LONG);
 });
 
@@ -202,32 +204,51 @@ function attributeString(block: string, name: string): string {
     .join("");
 }
 
-/** An override with no state, dummy credentials and no AWS call, then `terraform init`. */
-function initOffline(dir: string, region: string): void {
-  const override = {
-    terraform: { backend: { local: { path: "terraform.tfstate" } } },
-    provider: { aws: offlineProvider(region) },
+/**
+ * `terraform plan` of a root calling each of `children` (folders in `root` holding a copy of `stack`), as `terraform
+ * show -json` gives it: each child gets an override with dummy credentials and no AWS call (its backend block, in a
+ * child module, is ignored), and the root forwards each child's outputs as `<child>__<output>`.
+ */
+function offlinePlan(root: string, stack: SynthesizedStack, children: readonly string[]): Record<string, any> {
+  for (const child of children) writeFileSync(join(root, child, "offline_override.tf.json"), JSON.stringify({ provider: { aws: offlineProvider(stack.region) } }));
+  const outputs = children.flatMap((child) =>
+    Object.entries(stack.json.output).map(([name, output]) => [`${child}__${name}`, { value: `\${module.${child}.${name}}`, sensitive: output.sensitive ?? false }]),
+  );
+  writeFileSync(join(root, "main.tf.json"), JSON.stringify({ module: Object.fromEntries(children.map((c) => [c, { source: `./${c}` }])), output: Object.fromEntries(outputs) }));
+  terraformOk(root, ["init", "-input=false"]);
+  terraformOk(root, ["plan", "-refresh=false", "-input=false", "-out=plan.bin"]);
+  return JSON.parse(terraformOk(root, ["show", "-json", "plan.bin"]));
+}
+
+/**
+ * The part of a root's plan that is one child module's, with the child's address prefix taken off, so two children's
+ * parts compare as the plans of two roots would: resource changes, planned values, outputs, configuration and
+ * provider configurations.
+ */
+function planOfChild(plan: Record<string, any>, child: string): Record<string, any> {
+  const prefix = `module.${child}`;
+  const local = (value: unknown): any => {
+    if (Array.isArray(value)) return value.map(local);
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [
+        key,
+        typeof v === "string" && /^(address|module_address|provider_config_key)$/.test(key) ? v.replace(new RegExp(`^${prefix}(\\.|:|$)`), "") : local(v),
+      ]),
+    );
   };
-  writeFileSync(join(dir, "offline_override.tf.json"), JSON.stringify(override));
-  terraformOk(dir, ["init", "-input=false"]);
-}
-
-/** `terraform plan` of a folder {@link initOffline} prepared, as `terraform show -json` gives it. */
-async function offlinePlan(dir: string): Promise<Record<string, any>> {
-  await terraformAsync(dir, ["plan", "-refresh=false", "-input=false", "-out=plan.bin"]);
-  return JSON.parse(await terraformAsync(dir, ["show", "-json", "plan.bin"]));
-}
-
-function terraformAsync(dir: string, args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("terraform", [...args, "-no-color"], { cwd: dir, env: terraformEnv() });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.once("error", reject);
-    child.once("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`terraform ${args.join(" ")} failed in ${dir}:\n${stdout}${stderr}`))));
-  });
+  const outputPrefix = `${child}__`;
+  return {
+    resource_changes: local(plan.resource_changes.filter((c: any) => c.address.startsWith(`${prefix}.`))),
+    planned_values: local(plan.planned_values.root_module.child_modules.find((m: any) => m.address === prefix)),
+    output_changes: Object.fromEntries(
+      Object.entries(plan.output_changes).filter(([name]) => name.startsWith(outputPrefix)).map(([name, change]) => [name.slice(outputPrefix.length), change]),
+    ),
+    configuration: local(plan.configuration.root_module.module_calls[child].module),
+    provider_config: Object.fromEntries(
+      Object.entries(plan.configuration.provider_config).filter(([key]) => key.startsWith(`${prefix}:`)).map(([key, config]) => [key.slice(prefix.length + 1), local(config)]),
+    ),
+  };
 }
 
 /** The configuration without the `constant_value` that Terraform adds beside `references` for JSON strings only. */

@@ -7,24 +7,31 @@ import { buildGatewayModel } from "../../src/tools/local-gateway/route-table";
 import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
 import { TerraformJson } from "../../src/tools/local-gateway/terraform-refs";
 import { send } from "./helpers/raw-http";
-import { plannedStackWith } from "./helpers/test-stack";
+import { EditableDoc, editedStack, TEST_ALLOWED_SOURCE_CIDRS, teamsStack, testStack } from "./helpers/test-stack";
 
-const planned = new Map<string, TerraformJson>();
+// Each distinct stack costs a Terraform plan, so these tests read two: the project's stack (no teams, no allow-list)
+// and the shared stack with teams and an allow-list. Other ranges are the latter's planned policy with its ranges
+// swapped: what is tested here is the gateway's evaluation of the policy, while the policy the module writes for given
+// ranges is proven by the module's own tests (otlp-proxy-module-access).
 
 /**
- * A synthesized us-west-2 stack with the given settings, as the local gateway reads it (planned by Terraform). Each
- * distinct stack costs a plan on a cold cache, so the tests share a few.
+ * The teams stack's planned document with the ranges of its resource policy's `aws:SourceIp` condition replaced by
+ * `cidrs`, each written as the module writes it (with its prefix length); the plan as is for {@link LOOPBACK_V4}.
  */
-function stackWith(settings: Record<string, unknown>): TerraformJson {
-  const key = JSON.stringify(settings);
-  if (!planned.has(key)) planned.set(key, plannedStackWith(settings).doc);
-  return planned.get(key)!;
+function withAllowedRanges(cidrs: readonly string[]): TerraformJson {
+  return editedStack((doc: EditableDoc) => {
+    for (const policy of Object.values(doc.resource.aws_api_gateway_rest_api_policy)) {
+      const document = JSON.parse(policy.policy as string);
+      const deny = document.Statement.find((statement: { Condition?: unknown }) => statement.Condition);
+      deny.Condition.NotIpAddress["aws:SourceIp"] = cidrs;
+      policy.policy = JSON.stringify(document);
+    }
+  }, teamsStack()).doc;
 }
 
-const LOOPBACK_V4 = ["127.0.0.0/8"];
-const DOCUMENTATION_RANGES = ["203.0.113.0/24", "::1"];
+const LOOPBACK_V4 = TEST_ALLOWED_SOURCE_CIDRS;
+const DOCUMENTATION_RANGES = ["203.0.113.0/24", "::1/128"];
 
-const TEAMS = [{ name: "platform" }, { name: "data-science", rateLimit: 5, burstLimit: 10 }, { name: "contractors", enabled: false }];
 const OTLP_JSON = { "content-type": "application/json" };
 /** Minimal OTLP/JSON export requests the sink can decode. */
 const LOGS_BODY = JSON.stringify({ resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ logRecords: [{ body: { stringValue: "hi" } }] }] }] });
@@ -32,13 +39,12 @@ const TRACES_BODY = JSON.stringify({ resourceSpans: [{ resource: { attributes: [
 
 describe("the local gateway's model of who may call", () => {
   test("reads each team's key, its enabled flag and the stage its plan binds it to from the stack", () => {
-    const model = buildGatewayModel(stackWith({ teams: TEAMS }));
+    const model = buildGatewayModel(teamsStack().doc);
     expect([...model.access.apiKeys].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-contractors-us-west-2", team: "contractors", enabled: false, stages: ["prod"] },
       { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-data-science-us-west-2", team: "data-science", enabled: true, stages: ["prod"] },
       { id: expect.stringMatching(/^[a-z0-9]{10}$/), name: "otlp-proxy-platform-us-west-2", team: "platform", enabled: true, stages: ["prod"] },
     ]);
-    expect(model.access.policy).toBeUndefined();
   });
 
   test.each([
@@ -49,7 +55,7 @@ describe("the local gateway's model of who may call", () => {
     ["an unnamed key", makeApiKey("k"), "prod", { ok: true }],
     ["a key named after no team", makeApiKey("k", "someone"), "prod", { ok: true }],
   ])("checks %s", (_case, key, stage, expected) => {
-    expect(checkAgainstStack(buildGatewayModel(stackWith({ teams: TEAMS })).access, key, stage)).toMatchObject(expected);
+    expect(checkAgainstStack(buildGatewayModel(teamsStack().doc).access, key, stage)).toMatchObject(expected);
   });
 
   test.each([
@@ -58,14 +64,16 @@ describe("the local gateway's model of who may call", () => {
     [DOCUMENTATION_RANGES, "127.0.0.1", false],
     [DOCUMENTATION_RANGES, "::1", true],
     [["2001:db8::/32"], "127.0.0.1", false],
-  ])("evaluates the synthesized policy allowing %j for a caller at %s: %s", (cidrs, address, allowed) => {
-    const model = buildGatewayModel(stackWith({ allowedSourceCidrs: cidrs }));
+  ])("evaluates the stack's planned policy allowing %j for a caller at %s: %s", (cidrs, address, allowed) => {
+    const model = buildGatewayModel(withAllowedRanges(cidrs));
     expect(model.access.policy).toHaveLength(2);
     expect(policyAllows(model.access, address)).toBe(allowed);
   });
 
-  test("lets every caller in when the stack has no policy", () => {
-    expect(policyAllows(buildGatewayModel(stackWith({ teams: TEAMS })).access, "198.51.100.1")).toBe(true);
+  test("lets every caller in when the stack has no policy (no allow-list)", () => {
+    const model = buildGatewayModel(testStack().doc);
+    expect(model.access.policy).toBeUndefined();
+    expect(policyAllows(model.access, "198.51.100.1")).toBe(true);
   });
 });
 
@@ -73,9 +81,9 @@ describe("the local gateway serving a stack with teams and an IP allow-list", ()
   const gateways: LocalGateway[] = [];
   const lines: string[] = [];
 
-  async function serve(settings: Record<string, unknown>, apiKeys: string[]): Promise<LocalGateway> {
+  async function serve(stack: TerraformJson, apiKeys: string[]): Promise<LocalGateway> {
     const gateway = await startLocalGateway({
-      stack: stackWith(settings),
+      stack,
       port: 0,
       apiKeys,
       sink: mkdtempSync(join(tmpdir(), "local-gateway-teams-")),
@@ -91,7 +99,7 @@ describe("the local gateway serving a stack with teams and an IP allow-list", ()
 
   test("accepts each enabled team's key and refuses the disabled team's with 403", async () => {
     // GIVEN three teams, one disabled, and a local key for each
-    const gateway = await serve({ teams: TEAMS }, ["platform=key-p", "data-science=key-d", "contractors=key-c"]);
+    const gateway = await serve(teamsStack().doc, ["platform=key-p", "data-science=key-d", "contractors=key-c"]);
     const post = (key: string) => send(`${gateway.endpoint}/v1/logs`, { headers: { ...OTLP_JSON, "x-api-key": key }, body: LOGS_BODY });
 
     // WHEN / THEN
@@ -104,7 +112,7 @@ describe("the local gateway serving a stack with teams and an IP allow-list", ()
   });
 
   test("refuses a caller outside the allowed ranges with the stack's ACCESS_DENIED response, before checking the key", async () => {
-    const gateway = await serve({ allowedSourceCidrs: DOCUMENTATION_RANGES }, ["default=key"]);
+    const gateway = await serve(withAllowedRanges(DOCUMENTATION_RANGES), ["default=key"]);
     const response = await send(`${gateway.endpoint}/v1/traces`, { headers: { ...OTLP_JSON, "x-api-key": "key" }, body: "{}" });
     expect(response.status).toBe(403);
     expect(JSON.parse(response.body.toString()).message).toBe("Forbidden: your network address is not in this OTLP proxy's allowed source ranges.");
@@ -113,7 +121,7 @@ describe("the local gateway serving a stack with teams and an IP allow-list", ()
   });
 
   test("serves a caller inside the allowed ranges", async () => {
-    const gateway = await serve({ allowedSourceCidrs: LOOPBACK_V4 }, ["default=key"]);
+    const gateway = await serve(teamsStack().doc, ["default=key"]);
     const response = await send(`${gateway.endpoint}/v1/traces`, { headers: { ...OTLP_JSON, "x-api-key": "key" }, body: TRACES_BODY });
     expect(response.status).toBe(200);
   });

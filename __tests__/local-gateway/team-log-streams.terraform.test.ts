@@ -6,12 +6,12 @@ import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/s
 import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
 import { TerraformRefs } from "../../src/tools/local-gateway/terraform-refs";
 import { send } from "./helpers/raw-http";
-import { EditableDoc, plannedStackWith, TEST_CREDENTIALS, TEST_REGION } from "./helpers/test-stack";
+import { EditableDoc, teamsStack, TEST_CREDENTIALS, TEST_REGION } from "./helpers/test-stack";
 
 // Issue 14: the stack maps x-aws-log-stream from context.identity.apiKeyId, so each team's log records land in the
 // stream named by its key id, which the stack creates. A local key named after a team stands for that team's key.
-const TEAMS = [{ name: "platform" }, { name: "data" }];
-const KEYS = ["platform=key-platform-0123456789", "data=key-data-0123456789"];
+// The stack is the teams stack the local gateway's tests share (teams platform, data-science, and contractors, disabled).
+const KEYS = ["platform=key-platform-0123456789", "data-science=key-data-0123456789"];
 const LOGS = JSON.stringify({
   resourceLogs: [
     {
@@ -21,7 +21,7 @@ const LOGS = JSON.stringify({
   ],
 });
 
-const stack = plannedStackWith({ teams: TEAMS });
+const stack = teamsStack();
 const refs = new TerraformRefs(stack.doc);
 /** The name of the stream the stack creates for a team: its key's id as the plan reader resolves it. */
 const streamOf = (team: string) => refs.resolveToString(refs.config("aws_cloudwatch_log_stream", `team_${team}`).name)!;
@@ -33,10 +33,10 @@ const post = (gateway: LocalGateway, key: string, headers: Record<string, string
 describe("the local gateway with per-team log streams", () => {
   test("plans one stream per team, each named by its team's key id", () => {
     const streams = Object.keys((stack.doc as EditableDoc).resource.aws_cloudwatch_log_stream).sort();
-    expect(streams).toEqual(["otlp_logs_stream", "team_data", "team_platform"]);
+    expect(streams).toEqual(["otlp_logs_stream", "team_contractors", "team_data-science", "team_platform"]);
     expect(streamOf("platform")).toBe(keyIdOf("platform"));
-    expect(streamOf("data")).toBe(keyIdOf("data"));
-    expect(streamOf("platform")).not.toBe(streamOf("data"));
+    expect(streamOf("data-science")).toBe(keyIdOf("data-science"));
+    expect(streamOf("platform")).not.toBe(streamOf("data-science"));
   });
 
   describe("in front of the CloudWatch stand-in", () => {
@@ -58,11 +58,11 @@ describe("the local gateway with per-team log streams", () => {
 
     test("sends as x-aws-log-stream the calling team key's id, the stream the stack creates for it, whatever the client sends", async () => {
       // WHEN each team sends logs, one of them naming the other's stream
-      expect((await post(gateway, "key-platform-0123456789", { "x-aws-log-stream": streamOf("data") })).status).toBe(200);
+      expect((await post(gateway, "key-platform-0123456789", { "x-aws-log-stream": streamOf("data-science") })).status).toBe(200);
       expect((await post(gateway, "key-data-0123456789")).status).toBe(200);
 
       // THEN
-      expect(standIn.requests.map((r) => r.headers["x-aws-log-stream"])).toEqual([keyIdOf("platform"), keyIdOf("data")]);
+      expect(standIn.requests.map((r) => r.headers["x-aws-log-stream"])).toEqual([keyIdOf("platform"), keyIdOf("data-science")]);
       expect(standIn.requests.map((r) => r.headers["x-aws-log-group"])).toEqual(["otlp-logs", "otlp-logs"]);
       for (const request of standIn.requests) expect(request.signature.problems).toEqual([]);
     });
@@ -88,8 +88,8 @@ describe("the local gateway with per-team log streams", () => {
     const files = readdirSync(join(dir, "logs"));
     const byStream = (stream: string) => files.filter((f) => f.startsWith(`${stream}--`));
     expect(byStream(streamOf("platform"))).toHaveLength(2);
-    expect(byStream(streamOf("data"))).toHaveLength(1);
+    expect(byStream(streamOf("data-science"))).toHaveLength(1);
     expect(files).toHaveLength(3);
-    expect(JSON.parse(readFileSync(join(dir, "logs", byStream(streamOf("data"))[0]), "utf8"))).toEqual(JSON.parse(LOGS));
+    expect(JSON.parse(readFileSync(join(dir, "logs", byStream(streamOf("data-science"))[0]), "utf8"))).toEqual(JSON.parse(LOGS));
   });
 });

@@ -1,14 +1,13 @@
-import { join } from "path";
 import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
 import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, cloudWatchSuccess, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
-import { synthesizeApp } from "../support/synth";
+import { TEST_REGION, testStack } from "../local-gateway/helpers/test-stack";
 import { terraformEnv } from "../support/terraform-cli";
 import { NodeContext } from "./node-context";
 
 // The smoke test against the local gateway serving a synthesized stack, which signs for a CloudWatch stand-in that
-// verifies every signature: the same path a deployed proxy takes, end to end on this machine.
+// verifies every signature: the same path a deployed proxy takes, end to end on this machine. The stack is the local
+// gateway tests' us-west-2 stack, which they plan once for all of them (its plan is then read from the run's cache).
 const CREDENTIALS = { accessKeyId: "AKIDSMOKETEST", secretAccessKey: "smoke-secret" };
-const REGION = "us-west-2";
 const API_KEY = "smoke-key-0123456789";
 const MARKER = /otlp-proxy-smoke-\d+-[0-9a-f]{6}/;
 
@@ -18,10 +17,10 @@ describe("npm run smoke through the local gateway", () => {
   let gateway: LocalGateway;
 
   beforeAll(async () => {
-    const [stack] = synthesizeApp({ regions: [REGION] });
-    standIn = await startCloudWatchStandIn({ credentials: CREDENTIALS, region: REGION });
+    const stack = testStack();
+    standIn = await startCloudWatchStandIn({ credentials: CREDENTIALS, region: TEST_REGION });
     gateway = await startLocalGateway({
-      stackFile: join(stack.dir, "cdk.tf.json"),
+      stackFile: stack.file,
       terraformEnv: terraformEnv(),
       port: 0,
       apiKeys: [`default=${API_KEY}`],

@@ -65,6 +65,18 @@ const VARIANTS: ReadonlyArray<[string, unknown]> = [
   ["a custom domain without a DNS record", { regions: ["ap-southeast-2"], domainName: "otlp.example.com", certificateArn: CERT("ap-southeast-2") }],
   ["every observability option", EVERY_OBSERVABILITY_OPTION],
   ["an existing alarm topic per region", { regions: ["eu-west-1"], alarms: { topicArns: { "eu-west-1": "arn:aws:sns:eu-west-1:123456789012:ops" } } }],
+  // The prefixed stack of __tests__/stacks/name-prefix.test.ts, validated here with the others.
+  [
+    "a name prefix, with teams, access logs, alarms and transaction search",
+    {
+      regions: ["ap-southeast-2"],
+      teams: [{ name: "default" }, { name: "data" }],
+      accessLogs: true,
+      alarms: { emails: ["oncall@example.com"] },
+      transactionSearch: { enabled: true },
+      namePrefix: "staging-otlp",
+    },
+  ],
 ];
 
 describe("every synthesized stack, with every kind of setting, is valid Terraform", () => {

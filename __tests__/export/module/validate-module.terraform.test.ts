@@ -18,10 +18,18 @@ const EXAMPLE_REGIONS = ["us-east-1", "eu-west-1"];
 
 // The module every region stack calls, as committed in modules/otlp-proxy: what `npm run module` writes, valid
 // Terraform offline (init -backend=false, validate) on its own and from its two-region example, and documented.
-// Terraform runs in a copy, so the committed folder never gets a .terraform folder or a lock file.
+// Terraform runs in copies, so the committed folder never gets a .terraform folder or a lock file. One validate checks
+// both: the root is a copy of the module (so it is validated on its own, its inputs unset) with one more file calling
+// the example in a second copy (the example calls its module as "../..", which must not be the root itself).
 describe("the committed Terraform module (modules/otlp-proxy)", () => {
-  const copy = join(mkdtempSync(join(tmpdir(), "otlp-proxy-module-")), "otlp-proxy");
+  const folder = mkdtempSync(join(tmpdir(), "otlp-proxy-module-"));
+  const copy = join(folder, "otlp-proxy");
   cpSync(MODULE_DIR, copy, { recursive: true });
+  cpSync(MODULE_DIR, join(folder, "example-copy", "otlp-proxy"), { recursive: true });
+  writeFileSync(join(copy, "zz_validate_example.tf.json"), JSON.stringify({ module: { two_regions_example: { source: "../example-copy/otlp-proxy/examples/two-regions" } } }));
+  let validation: string | undefined;
+  /** `terraform validate` of the module with its example, run once for both tests. */
+  const validated = () => (validation ??= initAndValidate(copy));
 
   // That each file is byte for byte what src/infra/module generates is __tests__/module/committed-module.test.ts.
   test("holds the files npm run module writes, and no other", () => {
@@ -29,7 +37,7 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
   });
 
   test("is valid Terraform on its own", () => {
-    expect(initAndValidate(copy)).toContain("Success! The configuration is valid.");
+    expect(validated()).toContain("Success! The configuration is valid.");
   }, 300_000);
 
   test("declares no provider and no backend, only the Terraform and aws provider requirements", () => {
@@ -40,14 +48,13 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
   });
 
   test("has a two-region example that calls it per region with aliased providers, and is valid", () => {
-    const dir = join(copy, "examples", "two-regions");
-    const example = readFileSync(join(dir, "main.tf"), "utf8");
+    const example = readFileSync(join(MODULE_DIR, "examples", "two-regions", "main.tf"), "utf8");
     for (const region of EXAMPLE_REGIONS) {
       const name = region.replace(/-/g, "_");
       expect(example).toMatch(new RegExp(`alias +=\\s*"${name}"\\n\\s*region +=\\s*"${region}"`));
       expect(example).toMatch(new RegExp(`module "otlp_proxy_${name}" \\{\\n  source +=\\s*"\\.\\./\\.\\."\\n  providers += \\{ aws = aws\\.${name} \\}`));
     }
-    expect(initAndValidate(dir)).toContain("Success! The configuration is valid.");
+    expect(validated()).toContain("Success! The configuration is valid.");
   }, 300_000);
 
   test("has a README with every input and output", () => {

@@ -1,3 +1,6 @@
+import { createHash } from "crypto";
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import { loadStack } from "../../../src/tools/local-gateway/load-stack";
 import { TerraformJson } from "../../../src/tools/local-gateway/terraform-refs";
@@ -36,16 +39,82 @@ export function testStack(): PlannedTestStack {
   return synthesized;
 }
 
-/** A us-west-2 stack synthesized with the given raw settings, planned as the local gateway plans it. */
-export function plannedStackWith(settings: Record<string, unknown>): PlannedTestStack {
-  const [stack] = synthesizeApp({ regions: [TEST_REGION], ...settings });
-  const file = join(stack.dir, "cdk.tf.json");
-  return { doc: loadStack({ stackFile: file, terraformEnv: terraformEnv() }).doc, file, dir: stack.dir };
+/** The teams of {@link teamsStack}: two enabled, one of them with its own throttle, and one disabled. */
+export const TEST_TEAMS = [{ name: "platform" }, { name: "data-science", rateLimit: 5, burstLimit: 10 }, { name: "contractors", enabled: false }];
+
+/** The source ranges {@link teamsStack} allows: the loopback network the tests call from. */
+export const TEST_ALLOWED_SOURCE_CIDRS = ["127.0.0.0/8"];
+
+let withTeams: PlannedTestStack | undefined;
+
+/**
+ * The us-west-2 stack with {@link TEST_TEAMS} (a key, usage plan and log stream per team) and an IP allow-list of
+ * {@link TEST_ALLOWED_SOURCE_CIDRS}: the one stack with teams and a resource policy that the test files share, since
+ * each distinct stack costs a Terraform plan.
+ */
+export function teamsStack(): PlannedTestStack {
+  withTeams ??= plannedStackWith({ teams: TEST_TEAMS, allowedSourceCidrs: TEST_ALLOWED_SOURCE_CIDRS });
+  return withTeams;
 }
 
-/** A deep copy of the test stack's planned document with `edit` applied. */
-export function editedStack(edit: (doc: EditableDoc) => void): { doc: TerraformJson } {
-  const doc = JSON.parse(JSON.stringify(testStack().doc)) as EditableDoc;
+/** A us-west-2 stack synthesized with the given raw settings, planned as the local gateway plans it. */
+function plannedStackWith(settings: Record<string, unknown>): PlannedTestStack {
+  const [stack] = synthesizeApp({ regions: [TEST_REGION], ...settings });
+  const file = join(stack.dir, "cdk.tf.json");
+  // Test files in other Jest workers may ask for the same stack at the same moment: one plans it, the others then read
+  // it from the plan cache (the run's own, under TMPDIR) instead of planning it again.
+  const doc = whileHolding(`local-gateway-test-stack-${createHash("sha256").update(JSON.stringify(settings)).digest("hex").slice(0, 16)}`, () =>
+    loadStack({ stackFile: file, terraformEnv: terraformEnv() }).doc,
+  );
+  return { doc, file, dir: stack.dir };
+}
+
+/**
+ * Runs `action` while holding a lock file of this name in the run's temporary folder, shared by the Jest workers; a
+ * lock left by a process that has ended is taken over.
+ */
+function whileHolding<T>(name: string, action: () => T): T {
+  const lock = join(tmpdir(), `${name}.lock`);
+  for (;;) {
+    try {
+      const fd = openSync(lock, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (!isRunning(Number(readFileOr(lock, "")))) rmSync(lock, { force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return action();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function readFileOr(file: string, fallback: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return fallback;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true; // being written: its holder is still starting
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A deep copy of a planned stack's document (the test stack's unless given) with `edit` applied. */
+export function editedStack(edit: (doc: EditableDoc) => void, from: PlannedTestStack = testStack()): { doc: TerraformJson } {
+  const doc = JSON.parse(JSON.stringify(from.doc)) as EditableDoc;
   edit(doc);
   return { doc };
 }
