@@ -1,5 +1,5 @@
 import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS, planModuleFailure } from "../support/plan-module";
+import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
 import { plannedModuleCalls } from "../support/shared-module-plan";
 import CALLS, { ACL, CERT } from "./otlp-proxy-module-access.module-calls";
 
@@ -221,17 +221,4 @@ describe("the module's network restrictions", () => {
       expect(at(type)).toBeGreaterThan(at("aws_api_gateway_stage"));
     }
   });
-
-  test("refuses a domain without a certificate, no execute-api endpoint without a domain, and no teams", () => {
-    // Variable validation stops a plan before any precondition is checked, so the two kinds are planned apart.
-    const flat = (text: string) => text.replace(/\s+/g, " ");
-    const preconditions = flat(planModuleFailure({
-      domain: { inputs: { domain_name: "otlp.example.com" } },
-      endpoint: { inputs: { disable_execute_api_endpoint: true } },
-    }));
-    expect(preconditions).toContain("domain_name needs certificate_arn");
-    expect(preconditions).toContain("disable_execute_api_endpoint needs domain_name");
-    const noTeams = flat(planModuleFailure({ teams: { inputs: { teams: [] } } }));
-    expect(noTeams).toMatch(/teams: 1 to \d+ teams/);
-  }, PLAN_TIMEOUT_MS);
 });

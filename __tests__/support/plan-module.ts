@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { PROJECT_ROOT } from "./project";
-import { offlineProvider, terraform, terraformEnv, terraformOk } from "./terraform-cli";
+import { offlineProvider, terraformEnv, terraformOk } from "./terraform-cli";
 
 /** The committed module every region stack calls. */
 export const COMMITTED_MODULE_DIR = join(PROJECT_ROOT, "modules", "otlp-proxy");
@@ -115,15 +115,6 @@ export function cutShownPlan({ planned_values, resource_changes, output_changes 
     resource_changes: (resource_changes ?? []).map((change: any) => ({ address: change.address, change: { after_unknown: change.change.after_unknown } })),
     output_changes: Object.fromEntries(Object.entries(output_changes ?? {}).map(([name, change]: [string, any]) => [name, { after_unknown: change.after_unknown }])),
   };
-}
-
-/** Plans calls that must be refused; returns Terraform's output, which names each failing call's errors. */
-export function planModuleFailure(calls: Readonly<Record<string, ModuleCall>>): string {
-  const dir = writeRoot(calls);
-  terraformOk(dir, ["init", "-input=false", "-backend=false"]);
-  const run = terraform(dir, ["plan", "-input=false", "-lock=false", "-refresh=false"]);
-  if (run.status === 0) throw new Error(`terraform plan accepted calls it should refuse:\n${run.output}`);
-  return run.output;
 }
 
 function writeRoot(calls: Readonly<Record<string, ModuleCall>>): string {

@@ -136,11 +136,12 @@ const ACTIONS: Record<string, PlannedChange["action"]> = {
 /**
  * The resource instances `terraform plan` would create, replace, update or delete, read from its report (one process,
  * where a saved plan and `terraform show -json` would take two). `refresh: false` plans against the state as it is,
- * which is enough to see what a configuration change does, and quicker.
+ * which is enough to see what a configuration change does, and quicker. `out` saves the plan, for `terraform apply <out>`.
  */
-export function plannedChanges(dir: string, options: { readonly refresh?: boolean } = {}): PlannedChange[] {
+export function plannedChanges(dir: string, options: { readonly refresh?: boolean; readonly out?: string } = {}): PlannedChange[] {
   const refresh = options.refresh === false ? ["-refresh=false"] : [];
-  const output = terraformOk(dir, ["plan", "-input=false", "-lock=false", ...refresh]);
+  const out = options.out ? [`-out=${options.out}`] : [];
+  const output = terraformOk(dir, ["plan", "-input=false", "-lock=false", ...refresh, ...out]);
   return output.split("\n").flatMap((line) => {
     const match = PLAN_LINE.exec(line);
     return match ? [{ address: match[1], action: ACTIONS[match[2]] }] : [];

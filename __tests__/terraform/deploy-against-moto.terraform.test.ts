@@ -187,7 +187,7 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
     test("a new route replaces the deployment, a new team only adds its key, plan, plan key and stream, and once applied the plan is clean again", () => {
       const grown = synthesized({ signals: ["metrics", "traces", "logs"], teams: [...TEAMS, NEW_TEAM] });
       configure(grown);
-      const changes = plannedChanges(stack.dir, { refresh: false });
+      const changes = plannedChanges(stack.dir, { refresh: false, out: "grown.tfplan" });
       expect(changes.filter((c) => c.action === "replace").map((c) => c.address)).toEqual([DEPLOYMENT]);
       expect(changes.filter((c) => c.action === "delete")).toEqual([]);
       const created = changes.filter((c) => c.action === "create").map((c) => c.address);
@@ -201,7 +201,7 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
         ]),
       );
       expect(created.filter((address) => address.includes("aws_cloudwatch_log_stream"))).toEqual([`module.otlp_proxy.aws_cloudwatch_log_stream.team["${NEW_TEAM.name}"]`]);
-      terraformOk(stack.dir, ["apply", "-auto-approve", "-input=false"]);
+      terraformOk(stack.dir, ["apply", "-input=false", "grown.tfplan"]);
       expect(planDrift(stack.dir)).toBeUndefined();
       applied = JSON.stringify(grown, null, 2);
     });
