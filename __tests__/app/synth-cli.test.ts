@@ -1,4 +1,3 @@
-import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -7,6 +6,7 @@ import { runSynth, SYNTH_USAGE } from "../../src/infra/app/synth-cli";
 import { describeRegion, removeStaleStacks } from "../../src/infra/app/synth-report";
 import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { PROJECT_ROOT } from "../support/project";
+import { runScript } from "../support/run-script";
 
 function run(argv: string[], context: Record<string, unknown>, outdir = mkdtempSync(join(tmpdir(), "synth-cli-"))) {
   const stdout: string[] = [];
@@ -16,15 +16,7 @@ function run(argv: string[], context: Record<string, unknown>, outdir = mkdtempS
 }
 
 /** main.ts as `npm run synth` runs it, in `cwd` (whose cdktf.json it reads). */
-function synthProcess(args: string[], cwd: string = PROJECT_ROOT, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ["-r", join(PROJECT_ROOT, "node_modules", "ts-node", "register", "transpile-only"), join(PROJECT_ROOT, "main.ts"), ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, TS_NODE_PROJECT: join(PROJECT_ROOT, "tsconfig.json"), ...env },
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const synthProcess = (args: string[], cwd: string = PROJECT_ROOT, env: NodeJS.ProcessEnv = {}) => runScript("main.ts", args, { cwd, env });
 
 describe("npm run synth", () => {
   test("reports each stack's folder and what its module call sets up", () => {

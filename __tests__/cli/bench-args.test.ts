@@ -1,7 +1,5 @@
-import { spawnSync } from "child_process";
-import { join } from "path";
 import { BENCH_USAGE, parseBenchArgs } from "../../src/tools/bench/local-gateway-bench";
-import { PROJECT_ROOT } from "../support/project";
+import { runScript } from "../support/run-script";
 
 describe("npm run bench's command line", () => {
   test("defaults, and both flag forms", () => {
@@ -30,11 +28,6 @@ describe("npm run bench's command line", () => {
     [["--bogus"], 2, "", "error: unknown argument \"--bogus\"\n\n" + BENCH_USAGE],
     [["--help"], 0, BENCH_USAGE, ""],
   ])("the script with %j exits %d without benchmarking", (argv, status, stdout, stderr) => {
-    const result = spawnSync(process.execPath, ["-r", join(PROJECT_ROOT, "node_modules", "ts-node", "register", "transpile-only"), "src/tools/bench/local-gateway-bench.ts", ...argv], {
-      cwd: PROJECT_ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ status, stdout, stderr });
+    expect(runScript("src/tools/bench/local-gateway-bench.ts", argv)).toEqual({ status, stdout, stderr });
   });
 });

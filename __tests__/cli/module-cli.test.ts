@@ -1,21 +1,14 @@
-import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { AWS_PROVIDER_REQUIREMENT } from "../../src/infra/module/module-requirements";
 import { MODULE_FILE_NAMES } from "../../src/infra/module/write-module";
 import { PROJECT_ROOT } from "../support/project";
+import { runScript } from "../support/run-script";
 import { synthesizeApp } from "../support/synth";
 
-/** `npm run module -- ...`, in a folder of its own. */
-function moduleCli(args: string[]) {
-  const result = spawnSync(process.execPath, ["-r", join(PROJECT_ROOT, "node_modules", "ts-node", "register", "transpile-only"), "src/infra/module/cli.ts", ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** `npm run module -- ...`. */
+const moduleCli = (args: string[]) => runScript("src/infra/module/cli.ts", args);
 
 function filesUnder(dir: string, prefix = ""): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true })

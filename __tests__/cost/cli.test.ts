@@ -1,15 +1,7 @@
-import { spawnSync } from "child_process";
-import * as path from "path";
+import { runScript } from "../support/run-script";
 
-const ROOT = path.resolve(__dirname, "../..");
-
-function run(...args: string[]) {
-  const result = spawnSync("npx", ["ts-node", "--transpile-only", "src/tools/cost/cli.ts", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The script behind `npm run cost`. */
+const run = (...args: string[]) => runScript("src/tools/cost/cli.ts", args);
 
 describe("cost CLI", () => {
   test("prints a report with requests, the API Gateway charge and the collector", () => {

@@ -1,9 +1,8 @@
-import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runSynthHclCli, SYNTH_HCL_USAGE } from "../../src/tools/hcl-export/synth-hcl";
-import { PROJECT_ROOT } from "../support/project";
+import { runScript } from "../support/run-script";
 
 function run(argv: string[]) {
   const outdir = join(mkdtempSync(join(tmpdir(), "synth-hcl-cli-")), "hcl");
@@ -33,11 +32,7 @@ describe("npm run synth:hcl's command line", () => {
   test("a JSON syntax error in cdktf.json is one line with line and column, exit code 1, no stack trace", () => {
     const dir = mkdtempSync(join(tmpdir(), "synth-hcl-cli-project-"));
     writeFileSync(join(dir, "cdktf.json"), '{ "context": { "otlpProxy": { "regions": "us-east-1" ] } } }');
-    const result = spawnSync(
-      process.execPath,
-      ["-r", join(PROJECT_ROOT, "node_modules", "ts-node", "register", "transpile-only"), join(PROJECT_ROOT, "src", "tools", "hcl-export", "synth-hcl.ts")],
-      { cwd: dir, encoding: "utf8", env: { ...process.env, TS_NODE_PROJECT: join(PROJECT_ROOT, "tsconfig.json") }, timeout: 60_000 },
-    );
+    const result = runScript("src/tools/hcl-export/synth-hcl.ts", [], { cwd: dir });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`synth:hcl: ${join(dir, "cdktf.json")}: invalid JSON at line 1, column 54: Expected ',' or '}' after property value\n`);
     expect(result.stdout).toBe("");

@@ -1,17 +1,7 @@
-import { spawnSync } from "child_process";
-import * as path from "path";
-
-const ROOT = path.resolve(__dirname, "../..");
+import { runScript } from "../support/run-script";
 
 /** The script behind `npm run smoke`, run as a user runs it. */
-function smoke(...args: string[]) {
-  const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/tools/smoke/cli.ts", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 30_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const smoke = (...args: string[]) => runScript("src/tools/smoke/cli.ts", args);
 
 describe("smoke CLI", () => {
   test.each([
