@@ -1,5 +1,5 @@
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { committedModule, evaluateExpression } from "../support/plan-module";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { CERT, TEAMS } from "./module-outputs.module-calls";
 
 // The module's outputs, which every region stack forwards under the same names. What the plan knows is read from it;
@@ -23,11 +23,7 @@ function evaluatedOutput(name: string, inputs: Record<string, unknown>): any {
   });
 }
 
-let plan: Record<keyof typeof CALLS, ModulePlan>;
-beforeAll(async () => {
-  plan = await plannedModuleCalls(CALLS);
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+const plan = modulePlansFor(CALLS);
 
 describe("the module's outputs", () => {
   test("map each team to its key id and to the command that prints its value, never the value", () => {

@@ -1,5 +1,5 @@
-import { cleanPlannedRoots, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { ModulePlan } from "../support/plan-module";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS from "./name-prefix.module-calls";
 
 // name_prefix starts every AWS resource name the module gives, so two deployments can share an account and region;
@@ -22,12 +22,10 @@ function names(plan: ModulePlan): Record<string, string[]> {
   };
 }
 
+const plans = modulePlansFor(CALLS);
 let prefixed: ModulePlan;
 let unprefixed: ModulePlan;
-beforeAll(async () => {
-  ({ prefixed, unprefixed } = await plannedModuleCalls(CALLS));
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+beforeAll(() => ({ prefixed, unprefixed } = plans));
 
 describe("the module's name_prefix", () => {
   test("starts every name with it", () => {

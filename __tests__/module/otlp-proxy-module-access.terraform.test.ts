@@ -1,6 +1,6 @@
 import { ACCESS_LOG_FIELDS } from "../../src/infra/proxy/access-log-format";
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { committedModule, evaluateExpression } from "../support/plan-module";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { ACL, CERT } from "./otlp-proxy-module-access.module-calls";
 
 // Teams, logging and network restrictions of the module: what every call shares from its committed JSON, what the
@@ -33,11 +33,7 @@ function chain(): string[] {
   return order;
 }
 
-let plan: Record<keyof typeof CALLS, ModulePlan>;
-beforeAll(async () => {
-  plan = await plannedModuleCalls(CALLS);
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+const plan = modulePlansFor(CALLS);
 
 describe("the module's teams", () => {
   test("gives three teams three keys, plans and plan keys, each plan bound to the stage with the team's limits", () => {

@@ -1,8 +1,8 @@
 import { integrationPolicyStatements } from "../../src/infra/proxy/integration-policy";
 import { REDEPLOYING_REST_API_ATTRIBUTES } from "../../src/infra/proxy/rest-api-settings";
 import { STATUS_MAPPINGS } from "../../src/infra/proxy/status-mapping";
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { committedModule, evaluateExpression, ModulePlan } from "../support/plan-module";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS from "./otlp-proxy-module.module-calls";
 
 // The OTLP proxy is defined once, as the Terraform module in modules/otlp-proxy. Facts that hold for every input are
@@ -13,12 +13,10 @@ const namesOf = (type: string) => Object.keys(main.resource[type] ?? {});
 const SIGNALS = ["metrics", "traces", "logs"] as const;
 const LOG_GROUP_ARN = "arn:aws:logs:us-west-2:123456789012:log-group:otlp-logs";
 
+const plans = modulePlansFor(CALLS);
 let plain: ModulePlan;
 let custom: ModulePlan;
-beforeAll(async () => {
-  ({ plain, custom } = await plannedModuleCalls(CALLS));
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+beforeAll(() => ({ plain, custom } = plans));
 
 describe("the OTLP proxy module", () => {
   test("creates a regional REST API that reads API keys from the header and passes protobuf as binary", () => {

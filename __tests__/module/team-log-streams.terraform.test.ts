@@ -1,5 +1,5 @@
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { committedModule, evaluateExpression } from "../support/plan-module";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { TEAMS } from "./team-log-streams.module-calls";
 
 // Issue 14: with log_streams = "per-team" (the default), the logs route takes the stream from the key API Gateway
@@ -8,11 +8,7 @@ import CALLS, { TEAMS } from "./team-log-streams.module-calls";
 const { main, outputs } = committedModule();
 const STREAM_PARAMETER = "integration.request.header.x-aws-log-stream";
 
-let plan: Record<keyof typeof CALLS, ModulePlan>;
-beforeAll(async () => {
-  plan = await plannedModuleCalls(CALLS);
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+const plan = modulePlansFor(CALLS);
 
 describe("per-team log streams", () => {
   test("map x-aws-log-stream from the calling key's id, unquoted, and never from anything the client sends", () => {

@@ -1,7 +1,7 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
 import { THROTTLED_METRIC, throttledFilterPattern } from "../../src/infra/observability/alarm-specs";
-import { cleanPlannedRoots, committedModule, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { committedModule, ModulePlan } from "../support/plan-module";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { TOPIC } from "./proxy-alarms.module-calls";
 
 // The proxy's alarms, as the module plans them for the alarm inputs a region stack passes (proxy-alarms.module-calls.ts).
@@ -9,11 +9,7 @@ const { main } = committedModule();
 const alarmsOf = (plan: ModulePlan) => plan.ofType("aws_cloudwatch_metric_alarm");
 const byName = (plan: ModulePlan, name: string) => plan.at(`aws_cloudwatch_metric_alarm.${name}[0]`);
 
-let plan: Record<keyof typeof CALLS, ModulePlan>;
-beforeAll(async () => {
-  plan = await plannedModuleCalls(CALLS);
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+const plan = modulePlansFor(CALLS);
 
 describe("the module's alarms", () => {
   test("creates the 5XX, 4XX-spike, integration-latency and (with access logs) 429 alarms by default", () => {

@@ -1,6 +1,6 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
-import { cleanPlannedRoots, committedModule, evaluateExpression, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { committedModule, evaluateExpression } from "../support/plan-module";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { FULL, QUIET } from "./proxy-dashboard.module-calls";
 import { teamStreamQueries } from "../../src/infra/observability/widgets/team-stream-widgets";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
@@ -35,11 +35,7 @@ function evaluatedBody(inputs: Record<string, any>, region: string): any {
   return JSON.parse(evaluateExpression("${local.dashboard_body}", { vars: inputs, locals, standIns, moduleVariables: true }));
 }
 
-let plan: Record<keyof typeof CALLS, ModulePlan>;
-beforeAll(async () => {
-  plan = await plannedModuleCalls(CALLS);
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+const plan = modulePlansFor(CALLS);
 
 const plannedBody = (call: keyof typeof CALLS) => JSON.parse(plan[call].at("aws_cloudwatch_dashboard.proxy[0]").dashboard_body);
 

@@ -1,13 +1,8 @@
-import { cleanPlannedRoots, ModulePlan, PLAN_TIMEOUT_MS } from "../support/plan-module";
-import { plannedModuleCalls } from "../support/shared-module-plan";
+import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS from "./transaction-search.module-calls";
 
 // X-Ray Transaction Search, switched on by a CloudFormation stack the module creates when its input asks for it.
-let plan: Record<keyof typeof CALLS, ModulePlan>;
-beforeAll(async () => {
-  plan = await plannedModuleCalls(CALLS);
-}, PLAN_TIMEOUT_MS);
-afterAll(cleanPlannedRoots);
+const plan = modulePlansFor(CALLS);
 
 describe("the module's Transaction Search", () => {
   test("is off by default: Transaction Search is account-wide and changes X-Ray billing", () => {

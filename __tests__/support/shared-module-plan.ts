@@ -3,7 +3,7 @@ import { createHash } from "crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join, relative } from "path";
 import { setTimeout as sleep } from "timers/promises";
-import { cutShownPlan, initModuleRoot, ModuleCall, ModulePlan, PLAN_ARGS, PLAN_TIMEOUT_MS, planCallsOnce, readPlan, ShownPlan } from "./plan-module";
+import { cleanPlannedRoots, cutShownPlan, initModuleRoot, ModuleCall, ModulePlan, PLAN_ARGS, PLAN_TIMEOUT_MS, planCallsOnce, readPlan, ShownPlan } from "./plan-module";
 import { PROJECT_ROOT } from "./project";
 import { terraformEnv } from "./terraform-cli";
 
@@ -123,4 +123,17 @@ export async function plannedModuleCalls<T extends ModuleCalls>(calls: T): Promi
   const shared = record && sharedNames.length > 0 ? readPlan(await (shownPlan ??= sharedPlan(record)), subset(sharedNames)) : {};
   const all: Record<string, ModulePlan> = { ...shared, ...own };
   return Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, all[sharedCallName(call)]])) as { [name in keyof T]: ModulePlan };
+}
+
+/**
+ * The plans of a suite's module calls, filled in before its tests run (beforeAll) by {@link plannedModuleCalls}; the
+ * folders the suite's own plans and evaluations wrote are removed after them (afterAll).
+ */
+export function modulePlansFor<T extends ModuleCalls>(calls: T): { readonly [name in keyof T]: ModulePlan } {
+  const plans = {} as { [name in keyof T]: ModulePlan };
+  beforeAll(async () => {
+    Object.assign(plans, await plannedModuleCalls(calls));
+  }, PLAN_TIMEOUT_MS);
+  afterAll(cleanPlannedRoots);
+  return plans;
 }
