@@ -5,12 +5,13 @@ import { COMMITTED_MODULE_DIR, committedModule, evaluateModuleExpression } from 
 // A REST API serves its configuration only once it is deployed again, so the module replaces its deployment whenever
 // its `redeployment` trigger changes (`triggers` forces replacement; the moto deploy proves it against a deployed
 // stack, where a new route replaces the deployment and nothing else is replaced). Here: which changes move the
-// trigger. It is Terraform's own evaluation (`terraform console`) of the module's trigger expression, with the ids an
-// applied stack would hold stood in, for the committed module and for the module regenerated with a changed table.
+// trigger. It is Terraform's own evaluation (`terraform console`) of the module's trigger expression, for the committed
+// module and for the module regenerated with a changed table: attributes the configuration sets (a log group's name)
+// are read from it, and the ids and ARNs only AWS gives, which stay fixed once applied, are stood in.
 
 type ModuleMain = { locals: Record<string, string>; resource: Record<string, Record<string, any>> };
 const REGION = "us-west-2";
-/** The inputs of the stack deployed against moto, before any change. */
+/** The module's inputs for a deployed stack with teams, two routes and detailed metrics, before any change. */
 const DEPLOYED = { teams: [{ name: "platform" }, { name: "data-science" }], signals: ["metrics", "traces"], detailed_metrics: true };
 
 const triggerOf = (main: ModuleMain, inputs: Record<string, unknown> = DEPLOYED): string =>
@@ -63,6 +64,13 @@ describe("the deployment's redeployment trigger", () => {
   test("changes with a source-IP allow-list, and with the routes", () => {
     expect(triggerOf(main, { ...DEPLOYED, allowed_source_cidrs: ["203.0.113.0/24"] })).not.toBe(deployed);
     expect(triggerOf(main, { ...DEPLOYED, signals: ["metrics", "traces", "logs"] })).not.toBe(deployed);
+  });
+
+  test("changes with the log group and the shared log stream the logs route names", () => {
+    const withLogs = { ...DEPLOYED, signals: ["metrics", "traces", "logs"] };
+    const shared = { ...withLogs, log_streams: "shared" };
+    expect(triggerOf(main, { ...withLogs, log_group_name: "ai/otlp" })).not.toBe(triggerOf(main, withLogs));
+    expect(triggerOf(main, { ...shared, log_stream_name: "clients" })).not.toBe(triggerOf(main, shared));
   });
 
   test("stays the same for what a deployment does not serve: log retention, a new team, alarms", () => {

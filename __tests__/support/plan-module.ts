@@ -250,24 +250,47 @@ export function evaluateExpression(
   return JSON.parse(JSON.parse(run.stdout.trim()));
 }
 
+/** A resource attribute as an expression reads it: `aws_iam_role.integration.arn`, `aws_api_gateway_resource.logs[0].id`. */
+const RESOURCE_ATTRIBUTE = /\baws_([a-z0-9_]+)\.([a-z0-9_]+)(?:\[\d+\])?\.([a-z_]+)/g;
+
 /**
  * Evaluates an expression of a module's `main.tf.json` (such as the deployment's redeployment trigger) with
- * `terraform console` for the given inputs and region: the module's variables with their defaults, the locals it reads
- * (and theirs), and every resource attribute it reads stood in by a value naming that attribute
- * (`"<aws_iam_role.integration.arn>"`), as fixed ids of an applied stack would be.
+ * `terraform console` for the given inputs and region, as Terraform would once the module is applied: the module's
+ * variables with their defaults, the locals it reads (and theirs); a resource attribute the configuration sets (a log
+ * group's name) is read from that configuration, and one only AWS gives (an id, an ARN) is stood in by a fixed value
+ * naming it (`"<aws_iam_role.integration.arn>"`), as the ids of an applied stack stay fixed.
  */
-export function evaluateModuleExpression(main: { locals: Record<string, string> }, expression: string, inputs: Record<string, unknown>, region: string): any {
+export function evaluateModuleExpression(
+  main: { locals: Record<string, string>; resource: Record<string, Record<string, Record<string, unknown>>> },
+  expression: string,
+  inputs: Record<string, unknown>,
+  region: string,
+): any {
+  /** `text` with every configured attribute it reads replaced by its configuration, as an expression. */
+  const inlined = (text: string): string => {
+    for (let depth = 0; depth < 10; depth++) {
+      const next = text.replace(RESOURCE_ATTRIBUTE, (reference, type: string, name: string, attribute: string) => {
+        const configured = main.resource[`aws_${type}`]?.[name]?.[attribute];
+        if (typeof configured === "string") return `(${JSON.stringify(configured)})`;
+        return typeof configured === "number" || typeof configured === "boolean" ? String(configured) : reference;
+      });
+      if (next === text) return text;
+      text = next;
+    }
+    throw new Error(`Resource attributes refer to each other too deeply in ${expression.slice(0, 80)}`);
+  };
+  const evaluated = inlined(expression);
   const locals: Record<string, string> = {};
-  const pending = [expression];
+  const pending = [evaluated];
   while (pending.length > 0) {
     for (const [, name] of pending.pop()!.matchAll(/local\.([a-z0-9_]+)/g)) {
       if (name in locals) continue;
-      locals[name] = main.locals[name];
-      pending.push(main.locals[name]);
+      locals[name] = inlined(main.locals[name]);
+      pending.push(locals[name]);
     }
   }
-  const texts = [expression, ...Object.values(locals)].join("\n");
-  const attributes = [...new Set(texts.match(/\baws_[a-z0-9_]+\.[a-z0-9_]+(?:\[\d+\])?\.[a-z_]+/g) ?? [])];
-  const standIns: Record<string, unknown> = { "data.aws_region.current.name": region, ...Object.fromEntries(attributes.map((a) => [a, `<${a}>`])) };
-  return evaluateExpression(expression, { vars: inputs, locals, standIns, moduleVariables: true });
+  const texts = [evaluated, ...Object.values(locals)].join("\n");
+  const computed = [...new Set([...texts.matchAll(RESOURCE_ATTRIBUTE)].map((m) => m[0]))];
+  const standIns: Record<string, unknown> = { "data.aws_region.current.name": region, ...Object.fromEntries(computed.map((a) => [a, `<${a}>`])) };
+  return evaluateExpression(evaluated, { vars: inputs, locals, standIns, moduleVariables: true });
 }

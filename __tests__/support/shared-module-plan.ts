@@ -3,6 +3,7 @@ import { createHash } from "crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join, relative } from "path";
 import { setTimeout as sleep } from "timers/promises";
+import { cleanUpOnInterrupt } from "./global-setup";
 import { cleanPlannedRoots, cutShownPlan, initModuleRoot, ModuleCall, ModulePlan, PLAN_ARGS, PLAN_TIMEOUT_MS, planCallsOnce, readPlan, ShownPlan } from "./plan-module";
 import { PROJECT_ROOT } from "./project";
 import { terraformEnv } from "./terraform-cli";
@@ -10,8 +11,8 @@ import { terraformEnv } from "./terraform-cli";
 // Planning the module costs Terraform a provider start (about 3 s of CPU) per plan and more than a second per call, so
 // the suites that read the module's plan do not plan it themselves: each declares its calls in a sibling
 // `<suite>.module-calls.ts`; the Terraform project's global setup writes one root with every declared call (identical
-// calls once) and starts its plan in the background, on one core, while the workers run other suites; each suite then
-// waits for that plan and reads its own calls from it. A call the shared plan lacks is planned on its own.
+// calls once) and starts its plan in the background, beside the workers running other suites; each suite then waits
+// for that plan and reads its own calls from it. A call the shared plan lacks is planned on its own.
 
 /** How a suite's calls file is named: `<suite>.module-calls.ts` beside `<suite>.terraform.test.ts`. */
 const CALLS_FILE = ".module-calls.ts";
@@ -76,22 +77,42 @@ export function startSharedModulePlan(testPathPattern = ""): { files: number; ca
   if (Object.keys(shared).length === 0) return { files: 0, calls: 0 };
   const dir = initModuleRoot(shared);
   const script = `terraform ${PLAN_ARGS.join(" ")} -no-color > ${PLAN_LOG} 2>&1 && terraform show -json -no-color p > ${SHOWN} 2>> ${PLAN_LOG}; echo $? > ${STATUS}`;
+  // In a process group of its own, so it can be ended whole (sh, terraform and the providers it starts); a run that is
+  // interrupted ends it on the way out, since Jest then skips the global teardown.
   const child = spawn("sh", ["-c", script], { cwd: dir, env: terraformEnv(), detached: true, stdio: "ignore" });
   child.unref();
-  const record: SharedPlanRecord = { dir, pid: child.pid, calls: Object.keys(shared) };
+  const pid = child.pid;
+  if (pid) cleanUpOnInterrupt(() => signalGroup(pid, "SIGKILL"));
+  const record: SharedPlanRecord = { dir, pid, calls: Object.keys(shared) };
   writeFileSync(recordFile(), JSON.stringify(record));
   return { files: files.length, calls: record.calls.length };
 }
 
-/** Ends the background plan if it still runs (a run cut short). Run by the global teardown. */
-export function stopSharedModulePlan(): void {
-  if (!existsSync(recordFile())) return;
-  const { dir, pid } = JSON.parse(readFileSync(recordFile(), "utf8")) as SharedPlanRecord;
-  if (!pid || existsSync(join(dir, STATUS))) return;
+/** Sends `signal` to a process group; whether the group was still there. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
-    process.kill(-pid, "SIGTERM");
+    process.kill(-pid, signal);
+    return true;
   } catch {
-    // Already gone.
+    return false;
+  }
+}
+
+/**
+ * Ends the background plan if it still runs (no suite waited for it, or the run failed early) and waits until its
+ * processes are gone, so none writes into the run's folder as the teardown removes it. Run by the global teardown.
+ */
+export async function stopSharedModulePlan(): Promise<void> {
+  if (!existsSync(recordFile())) return;
+  const { pid } = JSON.parse(readFileSync(recordFile(), "utf8")) as SharedPlanRecord;
+  if (!pid || !signalGroup(pid, "SIGTERM")) return;
+  const deadline = Date.now() + 5_000;
+  while (signalGroup(pid, 0)) {
+    if (Date.now() > deadline) {
+      signalGroup(pid, "SIGKILL");
+      break;
+    }
+    await sleep(100);
   }
 }
 
@@ -110,24 +131,33 @@ async function sharedPlan({ dir }: SharedPlanRecord): Promise<ShownPlan> {
 }
 
 /**
- * The plan of each of `calls`, by the suite's own names: from the run's shared plan, or, for calls it lacks (a calls
- * file added while Jest ran, a suite not declaring its calls), from a plan of those calls alone.
+ * The plan of each of `calls`, by the suite's own names: from the run's shared plan, or from a plan of the suite's own
+ * for calls it lacks (a calls file added while Jest ran, a suite not declaring its calls) and for every call when the
+ * shared plan failed, so that a call Terraform refuses fails its own suite, with Terraform's words, and no other.
  */
 export async function plannedModuleCalls<T extends ModuleCalls>(calls: T): Promise<{ [name in keyof T]: ModulePlan }> {
   const record: SharedPlanRecord | undefined = existsSync(recordFile()) ? JSON.parse(readFileSync(recordFile(), "utf8")) : undefined;
   const byName = Object.fromEntries(Object.values(calls).map((call) => [sharedCallName(call), call]));
-  const missing = Object.keys(byName).filter((name) => !record?.calls.includes(name));
   const subset = (names: string[]) => Object.fromEntries(names.map((name) => [name, byName[name]]));
+  const inShared = Object.keys(byName).filter((name) => record?.calls.includes(name));
+  let shared: Record<string, ModulePlan> = {};
+  if (record && inShared.length > 0) {
+    try {
+      shared = readPlan(await (shownPlan ??= sharedPlan(record)), subset(inShared));
+    } catch (failure) {
+      console.warn(`Planning this suite's module calls on their own: ${(failure as Error).message.split("\n")[0]}`);
+    }
+  }
+  const missing = Object.keys(byName).filter((name) => !(name in shared));
   const own = missing.length > 0 ? readPlan(planCallsOnce(subset(missing)), subset(missing)) : {};
-  const sharedNames = Object.keys(byName).filter((name) => !missing.includes(name));
-  const shared = record && sharedNames.length > 0 ? readPlan(await (shownPlan ??= sharedPlan(record)), subset(sharedNames)) : {};
   const all: Record<string, ModulePlan> = { ...shared, ...own };
   return Object.fromEntries(Object.entries(calls).map(([name, call]) => [name, all[sharedCallName(call)]])) as { [name in keyof T]: ModulePlan };
 }
 
 /**
  * The plans of a suite's module calls, filled in before its tests run (beforeAll) by {@link plannedModuleCalls}; the
- * folders the suite's own plans and evaluations wrote are removed after them (afterAll).
+ * folders the suite's own plans and evaluations wrote are removed after them (afterAll). The object is empty until
+ * then: read it inside tests and hooks, never where `describe` or `test.each` is evaluated.
  */
 export function modulePlansFor<T extends ModuleCalls>(calls: T): { readonly [name in keyof T]: ModulePlan } {
   const plans = {} as { [name in keyof T]: ModulePlan };

@@ -29,9 +29,10 @@ import { countByType, planDrift, plannedChanges, StateResource, stateAddresses, 
 // One region stack with every setting moto can apply, deployed the way a user deploys it: `cdktf deploy` by the real
 // cdktf CLI, in a project folder of its own (this project's main.ts, a one-region cdktf.json holding the settings),
 // against moto, which the AWS provider reaches through AWS_ENDPOINT_URL. Then what a user's CI runs on the synthesized
-// stack folder: a drift check (`plan -detailed-exitcode`) that must be clean; the changes a user makes, planned against
-// the deployed state (each change a deployment serves must replace the deployment, and nothing else may); a new route
-// and team applied, and a clean plan again. Everything is then read back with the AWS SDK and removed by `cdktf destroy`.
+// stack folder: a drift check (`plan -detailed-exitcode`) that must be clean; changes a user makes, planned against the
+// deployed state (one the deployment does not serve; a new route and team, which replace the deployment and nothing
+// else), the latter applied from its saved plan, and a clean plan again. Everything is then read back with the AWS SDK
+// and removed by `cdktf destroy`.
 //
 // moto 5.2.1 is started with one correction (__tests__/support/moto_server.py: it dropped binaryMediaTypes), and with
 // AWS's managed policies loaded, which the account logging role attaches. Left out, because moto cannot apply them:

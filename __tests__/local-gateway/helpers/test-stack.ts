@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "fs";
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { loadStack } from "../../../src/tools/local-gateway/load-stack";
@@ -69,12 +69,19 @@ function plannedStackWith(settings: Record<string, unknown>): PlannedTestStack {
   return { doc, file, dir: stack.dir };
 }
 
+/** How long a worker waits for another's plan of the same stack before planning it itself. */
+const LOCK_WAIT_MS = 300_000;
+/** How long a lock file may stay empty while its holder writes its pid. */
+const LOCK_WRITE_MS = 10_000;
+
 /**
- * Runs `action` while holding a lock file of this name in the run's temporary folder, shared by the Jest workers; a
- * lock left by a process that has ended is taken over.
+ * Runs `action` while holding a lock file of this name in the run's temporary folder, shared by the Jest workers. A
+ * lock whose holder has ended (or that stayed empty) is taken over, and after {@link LOCK_WAIT_MS} the action runs
+ * anyway: the lock only saves a second plan of the same stack, and the plan cache is written by rename.
  */
 function whileHolding<T>(name: string, action: () => T): T {
   const lock = join(tmpdir(), `${name}.lock`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
       const fd = openSync(lock, "wx");
@@ -83,7 +90,8 @@ function whileHolding<T>(name: string, action: () => T): T {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (!isRunning(Number(readFileOr(lock, "")))) rmSync(lock, { force: true });
+      if (Date.now() > deadline) return action();
+      if (isStale(lock)) rmSync(lock, { force: true });
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
@@ -94,21 +102,16 @@ function whileHolding<T>(name: string, action: () => T): T {
   }
 }
 
-function readFileOr(file: string, fallback: string): string {
+/** Whether a lock file's holder has ended, or it stayed empty too long to be still starting. */
+function isStale(lock: string): boolean {
   try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return fallback;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true; // being written: its holder is still starting
-  try {
+    const pid = Number(readFileSync(lock, "utf8"));
+    if (!Number.isInteger(pid) || pid <= 0) return Date.now() - statSync(lock).mtimeMs > LOCK_WRITE_MS;
     process.kill(pid, 0);
-    return true;
+    return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    // ENOENT: released meanwhile (try again); ESRCH: its holder has ended; EPERM: alive, another user's.
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
   }
 }
 
