@@ -1,4 +1,4 @@
-import { FlagError, readFlags } from "../../src/infra/app/read-flags";
+import { FlagError, readFlags, readFlagsOrProblem } from "../../src/infra/app/read-flags";
 
 const spec = { valueFlags: ["--name", "--key"], switches: ["--verbose"], repeatable: ["--key"] };
 
@@ -20,5 +20,16 @@ describe("readFlags", () => {
     [["--name", "a", "--name", "b"], "--name given more than once"],
   ])("refuses %j: %s", (argv, message) => {
     expect(() => readFlags(argv, spec)).toThrow(new FlagError(message));
+  });
+});
+
+describe("readFlagsOrProblem", () => {
+  test("gives the flags when the command line reads", () => {
+    const flags = readFlagsOrProblem(["--name=a"], spec);
+    expect(typeof flags === "string" ? flags : flags.value("--name")).toBe("a");
+  });
+
+  test("gives a usage problem back as its message", () => {
+    expect(readFlagsOrProblem(["--name", "a", "--name", "b"], spec)).toBe("--name given more than once");
   });
 });

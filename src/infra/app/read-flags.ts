@@ -54,6 +54,16 @@ export function readFlags(argv: readonly string[], spec: FlagSpec): Flags {
   };
 }
 
+/** {@link readFlags}, with a usage problem (a {@link FlagError}) given back as its message instead of thrown. */
+export function readFlagsOrProblem(argv: readonly string[], spec: FlagSpec): Flags | string {
+  try {
+    return readFlags(argv, spec);
+  } catch (problem) {
+    if (problem instanceof FlagError) return problem.message;
+    throw problem;
+  }
+}
+
 /** The outcome of parsing a command line: options to run with, a request for help, or a usage error's message. */
 export type ParseOutcome<Options> =
   | { readonly kind: "run"; readonly options: Options }

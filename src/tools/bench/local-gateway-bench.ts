@@ -9,7 +9,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildApp } from "../../infra/app/build-app";
-import { FlagError, Flags, ParseOutcome, readFlags } from "../../infra/app/read-flags";
+import { ParseOutcome, readFlagsOrProblem } from "../../infra/app/read-flags";
 import { startLocalGateway } from "../local-gateway/server";
 import { startCloudWatchStandIn } from "../local-gateway/stand-in/cloudwatch-stand-in";
 
@@ -44,13 +44,8 @@ export interface BenchOptions {
 
 /** Parses `npm run bench -- ...`; never throws: a usage error comes back as its message. */
 export function parseBenchArgs(argv: readonly string[]): ParseOutcome<BenchOptions> {
-  let flags: Flags;
-  try {
-    flags = readFlags(argv, { valueFlags: ["--requests-1kb", "--requests-1mb", "--concurrency"], switches: ["--help", "-h"] });
-  } catch (error) {
-    if (error instanceof FlagError) return { kind: "error", message: error.message };
-    throw error;
-  }
+  const flags = readFlagsOrProblem(argv, { valueFlags: ["--requests-1kb", "--requests-1mb", "--concurrency"], switches: ["--help", "-h"] });
+  if (typeof flags === "string") return { kind: "error", message: flags };
   if (flags.has("--help") || flags.has("-h")) return { kind: "help" };
   const numbers: Record<string, number> = {};
   for (const [flag, fallback] of [["--requests-1kb", 2000], ["--requests-1mb", 200], ["--concurrency", 8]] as const) {

@@ -1,7 +1,7 @@
 import { PRESET_NAMES, PresetName } from "./presets";
 import { ExportIntervals } from "./request-model";
 import { TOOL_IDS, ToolId, isToolId } from "./tool-profiles";
-import { FlagError, Flags, ParseOutcome, readFlags } from "../../infra/app/read-flags";
+import { ParseOutcome, readFlagsOrProblem } from "../../infra/app/read-flags";
 
 /** Hours a day a developer uses the tool, when not given. */
 export const DEFAULT_ACTIVE_HOURS_PER_DAY = 8;
@@ -84,13 +84,8 @@ const SWITCHES: readonly string[] = ["--traces", "--no-traces", "--with-alb", "-
  * allowed.
  */
 export function parseArgs(argv: readonly string[]): ParseResult {
-  let flags: Flags;
-  try {
-    flags = readFlags(argv, { valueFlags: VALUE_FLAGS, switches: SWITCHES });
-  } catch (problem) {
-    if (problem instanceof FlagError) return error(problem.message);
-    throw problem;
-  }
+  const flags = readFlagsOrProblem(argv, { valueFlags: VALUE_FLAGS, switches: SWITCHES });
+  if (typeof flags === "string") return error(flags);
   if (flags.has("--help") || flags.has("-h")) return { kind: "help" };
   if (flags.has("--traces") && flags.has("--no-traces")) return error("--traces and --no-traces are mutually exclusive");
 

@@ -1,5 +1,5 @@
 import { isIP } from "net";
-import { FlagError, Flags, readFlags } from "../../infra/app/read-flags";
+import { readFlagsOrProblem } from "../../infra/app/read-flags";
 
 /** The command line of `npm run local`. */
 export interface CliArgs {
@@ -37,17 +37,12 @@ Options:
 
 /** Parses `process.argv.slice(2)`; throws {@link UsageError} for anything it cannot run. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  let flags: Flags;
-  try {
-    flags = readFlags(argv, {
-      valueFlags: ["--stack", "--stack-file", "--host", "--port", "--api-key", "--upstream", "--sink"],
-      switches: ["--help", "-h"],
-      repeatable: ["--api-key"],
-    });
-  } catch (problem) {
-    if (problem instanceof FlagError) throw new UsageError(problem.message);
-    throw problem;
-  }
+  const flags = readFlagsOrProblem(argv, {
+    valueFlags: ["--stack", "--stack-file", "--host", "--port", "--api-key", "--upstream", "--sink"],
+    switches: ["--help", "-h"],
+    repeatable: ["--api-key"],
+  });
+  if (typeof flags === "string") throw new UsageError(flags);
   const apiKeys = [...flags.values("--api-key")];
   const help = flags.has("--help") || flags.has("-h");
   if (help) return { host: "127.0.0.1", port: 4318, apiKeys, help };

@@ -1,7 +1,7 @@
 import { SIGNALS, Signal, isSignal } from "../../infra/otlp/signals";
 import { regionFromEndpoint } from "./region";
 import { PROTOCOLS, Protocol } from "./send-signals";
-import { FlagError, Flags, ParseOutcome, readFlags } from "../../infra/app/read-flags";
+import { ParseOutcome, readFlagsOrProblem } from "../../infra/app/read-flags";
 
 /** The OTLP log group searched with `--verify` when `--log-group` is not given (the proxy's default). */
 export const DEFAULT_LOG_GROUP = "otlp-logs";
@@ -64,13 +64,8 @@ const LOG_GROUP_NAME = /^[\w./#-]{1,512}$/;
  * `--flag value` and `--flag=value`. Never throws: every problem comes back as a message naming the flag and value.
  */
 export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): ParseResult {
-  let flags: Flags;
-  try {
-    flags = readFlags(argv, { valueFlags: VALUE_FLAGS, switches: SWITCHES });
-  } catch (problem) {
-    if (problem instanceof FlagError) return error(problem.message);
-    throw problem;
-  }
+  const flags = readFlagsOrProblem(argv, { valueFlags: VALUE_FLAGS, switches: SWITCHES });
+  if (typeof flags === "string") return error(flags);
   if (flags.has("--help") || flags.has("-h")) return { kind: "help" };
 
   const endpointText = flags.value("--endpoint");
