@@ -22,21 +22,18 @@ function names(plan: ModulePlan): Record<string, string[]> {
   };
 }
 
-const plans = modulePlansFor(CALLS);
-let prefixed: ModulePlan;
-let unprefixed: ModulePlan;
-beforeAll(() => ({ prefixed, unprefixed } = plans));
+const plan = modulePlansFor(CALLS);
 
 describe("the module's name_prefix", () => {
   test("starts every name with it", () => {
-    for (const [attribute, values] of Object.entries(names(prefixed))) {
+    for (const [attribute, values] of Object.entries(names(plan.prefixed))) {
       expect([attribute, values.length > 0]).toEqual([attribute, true]);
       for (const value of values) expect([attribute, value]).toEqual([attribute, expect.stringMatching(/^staging-otlp(-|$)/)]);
     }
   });
 
   test("gives the expected names in full", () => {
-    expect(names(prefixed)).toMatchObject({
+    expect(names(plan.prefixed)).toMatchObject({
       "aws_iam_role.name": ["staging-otlp-ap-southeast-2", "staging-otlp-apigw-logs-ap-southeast-2"],
       "aws_api_gateway_rest_api.name": ["staging-otlp"],
       "aws_api_gateway_api_key.name": ["staging-otlp-data-ap-southeast-2", "staging-otlp-default-ap-southeast-2"],
@@ -46,18 +43,18 @@ describe("the module's name_prefix", () => {
       "aws_cloudwatch_log_metric_filter.name": ["staging-otlp-throttled"],
       "aws_cloudwatch_log_group.name (access logs)": ["staging-otlp-access"],
     });
-    expect(names(prefixed)["aws_cloudwatch_metric_alarm.alarm_name"]).toContain("staging-otlp-prod-server-errors");
+    expect(names(plan.prefixed)["aws_cloudwatch_metric_alarm.alarm_name"]).toContain("staging-otlp-prod-server-errors");
   });
 
   test("keeps the 429 metric of a prefixed deployment in its own namespace, and names the Transaction Search policy after it", () => {
-    expect(prefixed.at("aws_cloudwatch_log_metric_filter.throttled_filter[0]").metric_transformation[0].namespace).toBe("OtlpProxy/staging-otlp");
-    expect(prefixed.at("aws_cloudwatch_metric_alarm.throttled[0]").namespace).toBe("OtlpProxy/staging-otlp");
-    const cfn = prefixed.at("aws_cloudformation_stack.transaction_search[0]");
+    expect(plan.prefixed.at("aws_cloudwatch_log_metric_filter.throttled_filter[0]").metric_transformation[0].namespace).toBe("OtlpProxy/staging-otlp");
+    expect(plan.prefixed.at("aws_cloudwatch_metric_alarm.throttled[0]").namespace).toBe("OtlpProxy/staging-otlp");
+    const cfn = plan.prefixed.at("aws_cloudformation_stack.transaction_search[0]");
     expect(JSON.parse(cfn.template_body).Resources.LogsResourcePolicy.Properties.PolicyName).toBe("staging-otlp-transaction-search");
   });
 
   test("leaves the default deployment's names exactly as before", () => {
-    expect(names(unprefixed)).toEqual({
+    expect(names(plan.unprefixed)).toEqual({
       "aws_iam_role.name": ["otlp-proxy-ap-southeast-2", "otlp-proxy-apigw-logs-ap-southeast-2"],
       "aws_api_gateway_rest_api.name": ["otlp-proxy"],
       "aws_api_gateway_api_key.name": ["otlp-proxy-data-ap-southeast-2", "otlp-proxy-default-ap-southeast-2"],
@@ -74,13 +71,13 @@ describe("the module's name_prefix", () => {
       "aws_cloudwatch_log_metric_filter.name": ["otlp-proxy-throttled"],
       "aws_cloudwatch_log_group.name (access logs)": ["otlp-proxy-access"],
     });
-    expect(unprefixed.at("aws_cloudwatch_log_metric_filter.throttled_filter[0]").metric_transformation[0].namespace).toBe("OtlpProxy");
-    const cfn = unprefixed.at("aws_cloudformation_stack.transaction_search[0]");
+    expect(plan.unprefixed.at("aws_cloudwatch_log_metric_filter.throttled_filter[0]").metric_transformation[0].namespace).toBe("OtlpProxy");
+    const cfn = plan.unprefixed.at("aws_cloudformation_stack.transaction_search[0]");
     expect(JSON.parse(cfn.template_body).Resources.LogsResourcePolicy.Properties.PolicyName).toBe("otlp-proxy-transaction-search");
   });
 
   test("changes no Terraform address", () => {
     const addresses = (plan: ModulePlan) => Object.values(plan.resources).map((r) => r.localAddress).sort();
-    expect(addresses(prefixed)).toEqual(addresses(unprefixed));
+    expect(addresses(plan.prefixed)).toEqual(addresses(plan.unprefixed));
   });
 });

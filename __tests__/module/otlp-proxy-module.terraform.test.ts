@@ -1,7 +1,7 @@
 import { integrationPolicyStatements } from "../../src/infra/proxy/integration-policy";
 import { REDEPLOYING_REST_API_ATTRIBUTES } from "../../src/infra/proxy/rest-api-settings";
 import { STATUS_MAPPINGS } from "../../src/infra/proxy/status-mapping";
-import { committedModule, evaluateExpression, ModulePlan } from "../support/plan-module";
+import { committedModule, evaluateExpression } from "../support/plan-module";
 import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS from "./otlp-proxy-module.module-calls";
 
@@ -13,14 +13,11 @@ const namesOf = (type: string) => Object.keys(main.resource[type] ?? {});
 const SIGNALS = ["metrics", "traces", "logs"] as const;
 const LOG_GROUP_ARN = "arn:aws:logs:us-west-2:123456789012:log-group:otlp-logs";
 
-const plans = modulePlansFor(CALLS);
-let plain: ModulePlan;
-let custom: ModulePlan;
-beforeAll(() => ({ plain, custom } = plans));
+const plan = modulePlansFor(CALLS);
 
 describe("the OTLP proxy module", () => {
   test("creates a regional REST API that reads API keys from the header and passes protobuf as binary", () => {
-    expect(plain.at("aws_api_gateway_rest_api.api")).toMatchObject({
+    expect(plan.plain.at("aws_api_gateway_rest_api.api")).toMatchObject({
       endpoint_configuration: [{ types: ["REGIONAL"] }],
       api_key_source: "HEADER",
       binary_media_types: ["application/x-protobuf"],
@@ -28,18 +25,18 @@ describe("the OTLP proxy module", () => {
   });
 
   test("decompresses request bodies of every size, so no gzip body reaches CloudWatch still compressed", () => {
-    expect(plain.at("aws_api_gateway_rest_api.api").minimum_compression_size).toBe("0");
+    expect(plan.plain.at("aws_api_gateway_rest_api.api").minimum_compression_size).toBe("0");
   });
 
   test("keeps JSON out of the binary media types so JSON bodies stay text", () => {
-    const types = plain.at("aws_api_gateway_rest_api.api").binary_media_types;
+    const types = plan.plain.at("aws_api_gateway_rest_api.api").binary_media_types;
     expect(types).not.toContain("application/json");
     expect(types).not.toContain("*/*");
   });
 
   test("creates POST /v1/metrics, /v1/traces and /v1/logs, each requiring the API key", () => {
-    expect(plain.ofType("aws_api_gateway_resource").map((r) => r.values.path_part).sort()).toEqual(["logs", "metrics", "traces", "v1"]);
-    const methods = plain.ofType("aws_api_gateway_method");
+    expect(plan.plain.ofType("aws_api_gateway_resource").map((r) => r.values.path_part).sort()).toEqual(["logs", "metrics", "traces", "v1"]);
+    const methods = plan.plain.ofType("aws_api_gateway_method");
     expect(methods).toHaveLength(3);
     for (const method of methods) expect(method.values).toMatchObject({ http_method: "POST", authorization: "NONE", api_key_required: true });
   });
@@ -54,7 +51,7 @@ describe("the OTLP proxy module", () => {
     ["traces", "xray"],
     ["logs", "logs"],
   ])("signs /v1/%s for the %s service in the provider's region with the integration role", (signal, service) => {
-    const integration = plain.at(`aws_api_gateway_integration.${signal}_integration[0]`);
+    const integration = plan.plain.at(`aws_api_gateway_integration.${signal}_integration[0]`);
     expect(integration).toMatchObject({
       type: "AWS",
       integration_http_method: "POST",
@@ -68,7 +65,7 @@ describe("the OTLP proxy module", () => {
   });
 
   test("declares the Content-Type header it maps on every method", () => {
-    for (const method of plain.ofType("aws_api_gateway_method")) {
+    for (const method of plan.plain.ofType("aws_api_gateway_method")) {
       expect(method.values.request_parameters).toEqual({ "method.request.header.Content-Type": false });
     }
   });
@@ -80,16 +77,16 @@ describe("the OTLP proxy module", () => {
       "integration.request.header.x-aws-log-stream":
         '${var.log_streams == "per-team" ? "context.identity.apiKeyId" : "\'${aws_cloudwatch_log_stream.otlp_logs_stream.name}\'"}',
     });
-    expect(custom.at("aws_api_gateway_integration.traces_integration[0]").request_parameters).toEqual({
+    expect(plan.custom.at("aws_api_gateway_integration.traces_integration[0]").request_parameters).toEqual({
       "integration.request.header.Content-Type": "method.request.header.Content-Type",
     });
-    expect(plain.at("aws_api_gateway_integration.logs_integration[0]").request_parameters).toEqual({
+    expect(plan.plain.at("aws_api_gateway_integration.logs_integration[0]").request_parameters).toEqual({
       "integration.request.header.Content-Type": "method.request.header.Content-Type",
       "integration.request.header.x-aws-log-group": "'otlp-logs'",
       "integration.request.header.x-aws-log-stream": "context.identity.apiKeyId",
     });
     for (const signal of ["metrics", "traces"]) {
-      expect(Object.keys(plain.at(`aws_api_gateway_integration.${signal}_integration[0]`).request_parameters)).toEqual(["integration.request.header.Content-Type"]);
+      expect(Object.keys(plan.plain.at(`aws_api_gateway_integration.${signal}_integration[0]`).request_parameters)).toEqual(["integration.request.header.Content-Type"]);
     }
   });
 
@@ -104,7 +101,7 @@ describe("the OTLP proxy module", () => {
   test("gives every route a method response and an integration response for every status mapping", () => {
     const expected = STATUS_MAPPINGS.map((m) => m.statusCode).sort();
     for (const signal of SIGNALS) {
-      const forRoute = (type: string) => plain.ofType(type).filter((r) => r.name.startsWith(`${signal}_`));
+      const forRoute = (type: string) => plan.plain.ofType(type).filter((r) => r.name.startsWith(`${signal}_`));
       expect(forRoute("aws_api_gateway_method_response").map((r) => r.values.status_code).sort()).toEqual(expected);
       const responses = forRoute("aws_api_gateway_integration_response");
       expect(responses).toHaveLength(12);
@@ -115,17 +112,17 @@ describe("the OTLP proxy module", () => {
   });
 
   test("converts every integration response to text, so no Accept value can make a 500 of CloudWatch's answer", () => {
-    const responses = plain.ofType("aws_api_gateway_integration_response");
+    const responses = plan.plain.ofType("aws_api_gateway_integration_response");
     expect(responses).toHaveLength(36);
     for (const response of responses) expect(response.values.content_handling).toBe("CONVERT_TO_TEXT");
   });
 
   test("copies Retry-After from CloudWatch to the client on 429 and 503", () => {
-    const withRetryAfter = plain
+    const withRetryAfter = plan.plain
       .ofType("aws_api_gateway_integration_response")
       .filter((r) => r.values.response_parameters?.["method.response.header.Retry-After"] === "integration.response.header.Retry-After");
     expect(withRetryAfter.map((r) => r.values.selection_pattern).sort()).toEqual(["^(429)$", "^(429)$", "^(429)$", "^(503)$", "^(503)$", "^(503)$"]);
-    const declared = plain.ofType("aws_api_gateway_method_response").filter((r) => r.values.response_parameters?.["method.response.header.Retry-After"] === false);
+    const declared = plan.plain.ofType("aws_api_gateway_method_response").filter((r) => r.values.response_parameters?.["method.response.header.Retry-After"] === false);
     expect(declared.map((r) => r.values.status_code).sort()).toEqual(["429", "429", "429", "503", "503", "503"]);
   });
 
@@ -137,13 +134,13 @@ describe("the OTLP proxy module", () => {
     ["REQUEST_TOO_LARGE", "413", "10 MB"],
     ["UNSUPPORTED_MEDIA_TYPE", "415", "Content-Encoding"],
   ])("answers API Gateway's own %s with %s and a readable JSON message", (type, status, text) => {
-    const response = plain.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === type)!.values;
+    const response = plan.plain.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === type)!.values;
     expect(response).toMatchObject({ status_code: status });
     expect(JSON.parse(response.response_templates["application/json"]).message).toContain(text);
   });
 
   test("tells throttled clients when to retry", () => {
-    const throttled = plain.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === "THROTTLED")!;
+    const throttled = plan.plain.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === "THROTTLED")!;
     expect(throttled.values.response_parameters).toEqual({ "gatewayresponse.header.Retry-After": "'1'" });
   });
 
@@ -180,20 +177,20 @@ describe("the OTLP proxy module", () => {
   });
 
   test("creates the stage from the stage name on the deployment", () => {
-    expect(custom.at("aws_api_gateway_stage.api_stage").stage_name).toBe("otlp");
+    expect(plan.custom.at("aws_api_gateway_stage.api_stage").stage_name).toBe("otlp");
     expect(resource("aws_api_gateway_stage", "api_stage").deployment_id).toBe("${aws_api_gateway_deployment.api_deployment.id}");
   });
 
   test("binds one API key to the stage through a usage plan with the throttle", () => {
-    expect(custom.at('aws_api_gateway_usage_plan.team_plan["default"]')).toMatchObject({
+    expect(plan.custom.at('aws_api_gateway_usage_plan.team_plan["default"]')).toMatchObject({
       throttle_settings: [{ rate_limit: 7, burst_limit: 9 }],
       api_stages: [expect.objectContaining({ stage: "otlp" })],
     });
     expect(resource("aws_api_gateway_usage_plan", "team_plan").api_stages).toEqual([
       { api_id: "${aws_api_gateway_rest_api.api.id}", stage: "${aws_api_gateway_stage.api_stage.stage_name}" },
     ]);
-    expect(plain.ofType("aws_api_gateway_api_key").map((k) => k.values)).toEqual([expect.objectContaining({ name: "otlp-proxy-default-us-west-2", enabled: true })]);
-    expect(plain.ofType("aws_api_gateway_usage_plan_key").map((k) => k.values)).toEqual([expect.objectContaining({ key_type: "API_KEY" })]);
+    expect(plan.plain.ofType("aws_api_gateway_api_key").map((k) => k.values)).toEqual([expect.objectContaining({ name: "otlp-proxy-default-us-west-2", enabled: true })]);
+    expect(plan.plain.ofType("aws_api_gateway_usage_plan_key").map((k) => k.values)).toEqual([expect.objectContaining({ key_type: "API_KEY" })]);
     expect(resource("aws_api_gateway_usage_plan_key", "team_plan_key")).toMatchObject({
       key_id: "${aws_api_gateway_api_key.team[each.key].id}",
       usage_plan_id: "${aws_api_gateway_usage_plan.team_plan[each.key].id}",
@@ -201,13 +198,13 @@ describe("the OTLP proxy module", () => {
   });
 
   test("creates the OTLP log group with its retention and the log stream in it", () => {
-    expect(custom.at("aws_cloudwatch_log_group.otlp_logs")).toMatchObject({ name: "ai/otlp", retention_in_days: 90 });
-    expect(custom.at("aws_cloudwatch_log_stream.otlp_logs_stream")).toMatchObject({ name: "clients", log_group_name: "ai/otlp" });
+    expect(plan.custom.at("aws_cloudwatch_log_group.otlp_logs")).toMatchObject({ name: "ai/otlp", retention_in_days: 90 });
+    expect(plan.custom.at("aws_cloudwatch_log_stream.otlp_logs_stream")).toMatchObject({ name: "clients", log_group_name: "ai/otlp" });
     expect(resource("aws_cloudwatch_log_stream", "otlp_logs_stream").log_group_name).toBe("${aws_cloudwatch_log_group.otlp_logs.name}");
   });
 
   test("names the integration role after the region, since IAM names are global", () => {
-    expect(plain.ofType("aws_iam_role").map((role) => role.values.name).sort()).toEqual(["otlp-proxy-apigw-logs-us-west-2", "otlp-proxy-us-west-2"]);
+    expect(plan.plain.ofType("aws_iam_role").map((role) => role.values.name).sort()).toEqual(["otlp-proxy-apigw-logs-us-west-2", "otlp-proxy-us-west-2"]);
   });
 
   test("grants the three X-Ray actions for traces, and logs on the log group itself and its streams", () => {
@@ -221,21 +218,21 @@ describe("the OTLP proxy module", () => {
 
   describe("with only some signals", () => {
     test("creates only their routes", () => {
-      expect(custom.ofType("aws_api_gateway_integration").map((i) => i.values.uri).sort()).toEqual([
+      expect(plan.custom.ofType("aws_api_gateway_integration").map((i) => i.values.uri).sort()).toEqual([
         "arn:aws:apigateway:us-west-2:monitoring:path/v1/metrics",
         "arn:aws:apigateway:us-west-2:xray:path/v1/traces",
       ]);
-      expect(custom.ofType("aws_api_gateway_method")).toHaveLength(2);
-      expect(custom.ofType("aws_api_gateway_integration_response")).toHaveLength(24);
+      expect(plan.custom.ofType("aws_api_gateway_method")).toHaveLength(2);
+      expect(plan.custom.ofType("aws_api_gateway_integration_response")).toHaveLength(24);
     });
 
     test("grants only their actions", () => {
-      const policy = JSON.parse(custom.at("aws_iam_role_policy.integration_policy").policy);
+      const policy = JSON.parse(plan.custom.at("aws_iam_role_policy.integration_policy").policy);
       expect(policy.Statement.map((s: any) => s.Action)).toEqual([["cloudwatch:PutMetricData"], ["xray:PutTraceSegments", "xray:PutSpans", "xray:PutSpansForIndexing"]]);
     });
 
     test("lists only their routes in the not-found message", () => {
-      const notFound = custom.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === "MISSING_AUTHENTICATION_TOKEN")!;
+      const notFound = plan.custom.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === "MISSING_AUTHENTICATION_TOKEN")!;
       expect(JSON.parse(notFound.values.response_templates["application/json"]).message).toBe(
         "Not found: this OTLP proxy serves only POST /otlp/v1/metrics, POST /otlp/v1/traces.",
       );
@@ -263,7 +260,7 @@ describe("the OTLP proxy module", () => {
       "aws_iam_role.integration",
       "aws_api_gateway_deployment.api_deployment",
     ]) {
-      expect(plain.has(address)).toBe(true);
+      expect(plan.plain.has(address)).toBe(true);
     }
   });
 });

@@ -6,6 +6,7 @@ import { synthesizeModule } from "../../src/infra/module/write-module";
 import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { ALL_RULES, moduleMessage, settingsAllowed } from "../../src/infra/settings/rules";
 import { moduleInputs } from "../../src/infra/stacks/module-inputs";
+import { localsReadBy } from "../support/plan-module";
 import { problemsOf } from "../support/settings-problems";
 import { offlineProvider, terraform, terraformOk } from "../support/terraform-cli";
 import { ALL_BAD_SETTINGS, BadSetting } from "./bad-settings";
@@ -117,15 +118,7 @@ function writeModules(dir: string): void {
   const main = files["main.tf.json"] as { locals: Record<string, string>; data: Record<string, unknown>; resource: Record<string, Record<string, any>> };
   const api = main.resource.aws_api_gateway_rest_api.api;
   // The locals the REST API and its preconditions read, and the locals those read, unchanged.
-  const locals: Record<string, string> = {};
-  const pending = [JSON.stringify(api)];
-  while (pending.length > 0) {
-    for (const [, name] of pending.pop()!.matchAll(/local\.([a-z0-9_]+)/g)) {
-      if (name in locals) continue;
-      locals[name] = main.locals[name];
-      pending.push(main.locals[name]);
-    }
-  }
+  const locals = localsReadBy(JSON.stringify(api), main.locals);
   write("checks", "versions.tf.json", files["versions.tf.json"]);
   write("checks", "variables.tf.json", files["variables.tf.json"]);
   write("checks", "main.tf.json", { locals, data: { aws_region: main.data.aws_region }, resource: { aws_api_gateway_rest_api: { api } } });

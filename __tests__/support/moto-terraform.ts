@@ -1,5 +1,6 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
+import { offlineProvider } from "./terraform-cli";
 
 /** AWS services the stacks call, which Terraform must send to moto instead. */
 export const MOTO_SERVICES = ["apigateway", "cloudformation", "cloudwatch", "iam", "logs", "route53", "sns", "sts", "wafv2", "xray"];
@@ -13,16 +14,12 @@ export function writeMotoOverride(stackDir: string, endpoint: string, region: st
   writeFileSync(join(stackDir, "moto_override.tf.json"), JSON.stringify(override, null, 2));
 }
 
-/** An aws provider block that talks to moto: its endpoint for every service and dummy credentials. */
+/** An aws provider block that talks to moto: the offline block's dummy credentials, and moto's endpoint for every service. */
 export function motoProvider(endpoint: string, region: string, alias?: string): Record<string, unknown> {
   return {
-    ...(alias ? { alias } : {}),
-    region,
+    ...offlineProvider(region, alias),
     access_key: "testing",
     secret_key: "testing",
-    skip_credentials_validation: true,
-    skip_metadata_api_check: true,
-    skip_requesting_account_id: true,
     endpoints: [Object.fromEntries(MOTO_SERVICES.map((service) => [service, endpoint]))],
   };
 }

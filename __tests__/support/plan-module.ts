@@ -14,9 +14,6 @@ export function committedModule(): { main: Record<string, any>; variables: Recor
   return { main: read("main.tf.json"), variables: read("variables.tf.json"), outputs: read("outputs.tf.json"), versions: read("versions.tf.json") };
 }
 
-/** The name of the module call when one call is planned, so addresses read `module.otlp_proxy.<type>.<name>[<index>]`. */
-export const PLANNED_CALL = "otlp_proxy";
-
 /** Time for one init and plan of a root, for the tests that plan. */
 export const PLAN_TIMEOUT_MS = 300_000;
 
@@ -66,24 +63,6 @@ export interface ModuleCall {
 
 const roots: string[] = [];
 
-/**
- * Plans the committed module (`modules/otlp-proxy`, by absolute path) with `inputs` in a new root folder in a temporary
- * directory, as `module "otlp_proxy"` under an AWS provider for `region` with dummy credentials and no calls to AWS.
- * Call {@link cleanPlannedRoots} in afterAll.
- */
-export function planModule(inputs: Record<string, unknown> = {}, region = "us-west-2"): ModulePlan {
-  return planModuleCalls({ [PLANNED_CALL]: { inputs, region } })[PLANNED_CALL];
-}
-
-/**
- * Plans several calls of the committed module in one root (one `terraform init`, one plan), each call under the AWS
- * provider of its region: `terraform init`, `terraform plan -refresh=false -out=p`, `terraform show -json p`. Names of
- * AWS resources may repeat across calls: nothing is applied.
- */
-export function planModuleCalls(calls: Readonly<Record<string, ModuleCall>>): Record<string, ModulePlan> {
-  return readPlan(planCallsOnce(calls), calls);
-}
-
 /** The parts of `terraform show -json` of a plan that {@link readPlan} reads. */
 export interface ShownPlan {
   readonly planned_values?: any;
@@ -94,7 +73,12 @@ export interface ShownPlan {
 /** The arguments of `terraform plan` for a root of module calls; the plan is saved as `p`. */
 export const PLAN_ARGS = ["plan", "-input=false", "-lock=false", "-refresh=false", "-out=p"];
 
-/** `terraform show -json` of one plan of `calls`, cut to what {@link readPlan} reads. */
+/**
+ * Plans several calls of the committed module in one root, each under the AWS provider of its region, with dummy
+ * credentials and no call to AWS: `terraform init`, `terraform plan -refresh=false -out=p`, `terraform show -json p`,
+ * cut to what {@link readPlan} reads. Names of AWS resources may repeat across calls: nothing is applied. Call
+ * {@link cleanPlannedRoots} in afterAll.
+ */
 export function planCallsOnce(calls: Readonly<Record<string, ModuleCall>>): ShownPlan {
   const dir = initModuleRoot(calls);
   terraformOk(dir, PLAN_ARGS);
@@ -250,6 +234,23 @@ export function evaluateExpression(
   return JSON.parse(JSON.parse(run.stdout.trim()));
 }
 
+/**
+ * The locals `text` reads, and the locals those read, by name: each one's expression from `all`, passed through
+ * `rewrite` (unchanged by default) before its own references are followed.
+ */
+export function localsReadBy(text: string, all: Readonly<Record<string, string>>, rewrite: (expression: string) => string = (e) => e): Record<string, string> {
+  const locals: Record<string, string> = {};
+  const pending = [text];
+  while (pending.length > 0) {
+    for (const [, name] of pending.pop()!.matchAll(/local\.([a-z0-9_]+)/g)) {
+      if (name in locals) continue;
+      locals[name] = rewrite(all[name]);
+      pending.push(locals[name]);
+    }
+  }
+  return locals;
+}
+
 /** A resource attribute as an expression reads it: `aws_iam_role.integration.arn`, `aws_api_gateway_resource.logs[0].id`. */
 const RESOURCE_ATTRIBUTE = /\baws_([a-z0-9_]+)\.([a-z0-9_]+)(?:\[\d+\])?\.([a-z_]+)/g;
 
@@ -280,15 +281,7 @@ export function evaluateModuleExpression(
     throw new Error(`Resource attributes refer to each other too deeply in ${expression.slice(0, 80)}`);
   };
   const evaluated = inlined(expression);
-  const locals: Record<string, string> = {};
-  const pending = [evaluated];
-  while (pending.length > 0) {
-    for (const [, name] of pending.pop()!.matchAll(/local\.([a-z0-9_]+)/g)) {
-      if (name in locals) continue;
-      locals[name] = inlined(main.locals[name]);
-      pending.push(locals[name]);
-    }
-  }
+  const locals = localsReadBy(evaluated, main.locals, inlined);
   const texts = [evaluated, ...Object.values(locals)].join("\n");
   const computed = [...new Set([...texts.matchAll(RESOURCE_ATTRIBUTE)].map((m) => m[0]))];
   const standIns: Record<string, unknown> = { "data.aws_region.current.name": region, ...Object.fromEntries(computed.map((a) => [a, `<${a}>`])) };

@@ -66,7 +66,7 @@ function declaredCallFiles(testPathPattern: string): string[] {
  * Writes one root with the module calls of every selected suite, initializes it, and starts its plan and `terraform
  * show -json` in the background. Run by the Terraform project's global setup; {@link stopSharedModulePlan} ends it.
  */
-export function startSharedModulePlan(testPathPattern = ""): { files: number; calls: number } {
+export function startSharedModulePlan(testPathPattern = ""): void {
   const shared: Record<string, ModuleCall> = {};
   const files = declaredCallFiles(testPathPattern);
   for (const file of files) {
@@ -74,7 +74,7 @@ export function startSharedModulePlan(testPathPattern = ""): { files: number; ca
     if (!calls || typeof calls !== "object") throw new Error(`${relative(PROJECT_ROOT, file)} must export its module calls as default`);
     for (const call of Object.values(calls)) shared[sharedCallName(call)] = call;
   }
-  if (Object.keys(shared).length === 0) return { files: 0, calls: 0 };
+  if (Object.keys(shared).length === 0) return;
   const dir = initModuleRoot(shared);
   const script = `terraform ${PLAN_ARGS.join(" ")} -no-color > ${PLAN_LOG} 2>&1 && terraform show -json -no-color p > ${SHOWN} 2>> ${PLAN_LOG}; echo $? > ${STATUS}`;
   // In a process group of its own, so it can be ended whole (sh, terraform and the providers it starts); a run that is
@@ -85,7 +85,6 @@ export function startSharedModulePlan(testPathPattern = ""): { files: number; ca
   if (pid) cleanUpOnInterrupt(() => signalGroup(pid, "SIGKILL"));
   const record: SharedPlanRecord = { dir, pid, calls: Object.keys(shared) };
   writeFileSync(recordFile(), JSON.stringify(record));
-  return { files: files.length, calls: record.calls.length };
 }
 
 /** Sends `signal` to a process group; whether the group was still there. */
