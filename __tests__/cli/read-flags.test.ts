@@ -1,4 +1,4 @@
-import { FlagError, readFlags, readFlagsOrProblem } from "../../src/infra/app/read-flags";
+import { FlagError, readFlags, readFlagsOrProblem } from "../../src/infra/cli-flags/read-flags";
 
 const spec = { valueFlags: ["--name", "--key"], switches: ["--verbose"], repeatable: ["--key"] };
 

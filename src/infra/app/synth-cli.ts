@@ -1,7 +1,7 @@
 import { join } from "path";
 import { SettingsError } from "../settings/settings-error";
 import { buildApp, BuildAppOptions } from "./build-app";
-import { FlagError, readFlags } from "./read-flags";
+import { FlagError, readFlags } from "../cli-flags/read-flags";
 import { removeStaleStacks, stackLines } from "./synth-report";
 
 export const SYNTH_USAGE = `Usage: npm run synth [-- --help]

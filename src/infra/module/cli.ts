@@ -1,5 +1,5 @@
 import { relative, resolve } from "path";
-import { FlagError, readFlags } from "../app/read-flags";
+import { FlagError, readFlags } from "../cli-flags/read-flags";
 import { MODULE_DIR } from "../stacks/otlp-proxy-module-files";
 import { writeModule } from "./write-module";
 

@@ -9,7 +9,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { buildApp } from "../../infra/app/build-app";
-import { ParseOutcome, readFlagsOrProblem } from "../../infra/app/read-flags";
+import { ParseOutcome, readFlagsOrProblem } from "../../infra/cli-flags/read-flags";
 import { startLocalGateway } from "../local-gateway/server";
 import { startCloudWatchStandIn } from "../local-gateway/stand-in/cloudwatch-stand-in";
 

@@ -1,7 +1,7 @@
 import { PRESET_NAMES, PresetName } from "./presets";
 import { ExportIntervals } from "./request-model";
 import { TOOL_IDS, ToolId, isToolId } from "./tool-profiles";
-import { ParseOutcome, readFlagsOrProblem } from "../../infra/app/read-flags";
+import { ParseOutcome, readFlagsOrProblem } from "../../infra/cli-flags/read-flags";
 
 /** Hours a day a developer uses the tool, when not given. */
 export const DEFAULT_ACTIVE_HOURS_PER_DAY = 8;

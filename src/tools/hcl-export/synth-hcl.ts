@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { dirname, join, relative, resolve } from "path";
 import { buildApp } from "../../infra/app/build-app";
 import { SettingsError } from "../../infra/settings/settings-error";
-import { FlagError, readFlags } from "../../infra/app/read-flags";
+import { FlagError, readFlags } from "../../infra/cli-flags/read-flags";
 import { HclExportError } from "./hcl-export-error";
 import { fetchProviderSchemas, ProviderSchemas } from "./provider-schema";
 import { rebaseLocalBackend } from "./rebase-local-backend";

@@ -1,5 +1,5 @@
 import { isIP } from "net";
-import { readFlagsOrProblem } from "../../infra/app/read-flags";
+import { readFlagsOrProblem } from "../../infra/cli-flags/read-flags";
 
 /** The command line of `npm run local`. */
 export interface CliArgs {

@@ -1,7 +1,7 @@
 import { SIGNALS, Signal, isSignal } from "../../infra/otlp/signals";
 import { regionFromEndpoint } from "./region";
 import { PROTOCOLS, Protocol } from "./send-signals";
-import { ParseOutcome, readFlagsOrProblem } from "../../infra/app/read-flags";
+import { ParseOutcome, readFlagsOrProblem } from "../../infra/cli-flags/read-flags";
 
 /** The OTLP log group searched with `--verify` when `--log-group` is not given (the proxy's default). */
 export const DEFAULT_LOG_GROUP = "otlp-logs";
