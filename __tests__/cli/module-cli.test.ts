@@ -8,7 +8,7 @@ import { runScript } from "../support/run-script";
 import { synthesizeApp } from "../support/synth";
 
 /** `npm run module -- ...`. */
-const moduleCli = (args: string[]) => runScript("src/infra/module/cli.ts", args);
+const moduleCli = (args: string[]) => runScript("src/infra/module/module-cli.ts", args);
 
 function filesUnder(dir: string, prefix = ""): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true })

@@ -5,7 +5,7 @@ import { splitTemplate } from "../../src/tools/hcl-export/hcl-template-string";
 import { fetchProviderSchemas, ProviderSchemas } from "../../src/tools/hcl-export/provider-schema";
 import { synthHcl, writeHclStack } from "../../src/tools/hcl-export/synth-hcl";
 import { SettingsError } from "../../src/infra/settings/settings-error";
-import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
+import { MODULE_DIR } from "../../src/infra/module/module-dir";
 import { SynthesizedStack, synthesizeApp } from "../support/synth";
 import { initAndValidate, offlineProvider, terraform, terraformEnv, terraformOk } from "../support/terraform-cli";
 

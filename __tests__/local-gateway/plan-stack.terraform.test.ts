@@ -176,7 +176,7 @@ describe("the local gateway reading a module-based stack through terraform plan"
   });
 
   test("reads every gateway response with the values Terraform evaluated", () => {
-    const expected = [...gatewayResponseSpecs("otel", ["traces", "logs"]), SOURCE_IP_DENIED_RESPONSE];
+    const expected = [...gatewayResponseSpecs("POST /otel/v1/traces, POST /otel/v1/logs"), SOURCE_IP_DENIED_RESPONSE];
     expect([...model.gatewayResponses.keys()].sort()).toEqual(expected.map((s) => s.responseType).sort());
     for (const spec of expected) {
       const configured = model.gatewayResponses.get(spec.responseType)!;

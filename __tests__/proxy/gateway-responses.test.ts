@@ -1,7 +1,7 @@
 import { gatewayResponseBody, gatewayResponseSpecs } from "../../src/infra/proxy/gateway-responses";
 
 describe("gatewayResponseSpecs", () => {
-  const specs = gatewayResponseSpecs("prod", ["metrics", "traces", "logs"]);
+  const specs = gatewayResponseSpecs("POST /prod/v1/metrics, POST /prod/v1/traces, POST /prod/v1/logs");
 
   test("customises each rejection API Gateway makes itself, once", () => {
     expect(specs.map((s) => s.responseType)).toEqual([
@@ -19,8 +19,8 @@ describe("gatewayResponseSpecs", () => {
     expect(specs.find((s) => s.responseType === "MISSING_AUTHENTICATION_TOKEN")!.statusCode).toBe("404");
   });
 
-  test("names the stage in the routes it lists", () => {
-    const [, notFound] = gatewayResponseSpecs("otlp", ["logs"]);
+  test("lists the routes it is given in the not-found answer", () => {
+    const [, notFound] = gatewayResponseSpecs("POST /otlp/v1/logs");
     expect(notFound.message).toBe("Not found: this OTLP proxy serves only POST /otlp/v1/logs.");
   });
 });

@@ -1,17 +1,22 @@
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { moduleJson } from "../../src/infra/module/otlp-proxy-module";
 import { PROJECT_ROOT } from "./project";
 import { offlineProvider, terraformEnv, terraformOk } from "./terraform-cli";
 
 /** The committed module every region stack calls. */
 export const COMMITTED_MODULE_DIR = join(PROJECT_ROOT, "modules", "otlp-proxy");
 
-/** The module's committed Terraform JSON files, parsed. */
+/**
+ * The committed module's blocks in Terraform's JSON syntax (which the committed HCL is, byte for byte, rendered from:
+ * __tests__/module/committed-module.test.ts), split as the 0.2.0 files were: `main` (locals, data, resources, moved),
+ * `variables`, `outputs` and `versions`.
+ */
 export function committedModule(): { main: Record<string, any>; variables: Record<string, any>; outputs: Record<string, any>; versions: Record<string, any> } {
-  const read = (name: string) => JSON.parse(readFileSync(join(COMMITTED_MODULE_DIR, name), "utf8"));
-  return { main: read("main.tf.json"), variables: read("variables.tf.json"), outputs: read("outputs.tf.json"), versions: read("versions.tf.json") };
+  const { variable, output, terraform, ...main } = moduleJson();
+  return { main, variables: { variable }, outputs: { output }, versions: { terraform } };
 }
 
 /** Time for one init and plan of a root, for the tests that plan. */
@@ -252,7 +257,7 @@ export function localsReadBy(text: string, all: Readonly<Record<string, string>>
 }
 
 /** A resource attribute as an expression reads it: `aws_iam_role.integration.arn`, `aws_api_gateway_resource.logs[0].id`. */
-const RESOURCE_ATTRIBUTE = /\baws_([a-z0-9_]+)\.([a-z0-9_]+)(?:\[\d+\])?\.([a-z_]+)/g;
+const RESOURCE_ATTRIBUTE = /\baws_([a-z0-9_]+)\.([a-z0-9_]+)(?:\[[^\]]+\])?\.([a-z_]+)/g;
 
 /**
  * Evaluates an expression of a module's `main.tf.json` (such as the deployment's redeployment trigger) with

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { MODULE_DIR } from "../../../src/infra/stacks/otlp-proxy-module-files";
+import { MODULE_DIR } from "../../../src/infra/module/module-dir";
 
 // The committed module's name_prefix variable (the region stacks pass namePrefix to it) starts every name it gives.
 describe("the Terraform module's name_prefix", () => {

@@ -2,7 +2,8 @@ import { DEFAULTS } from "../../../src/infra/settings/defaults";
 import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE, snakeCase, variableValue } from "../../../src/infra/module/module-variables";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { MODULE_DIR, moduleOutputs } from "../../../src/infra/stacks/otlp-proxy-module-files";
+import { MODULE_DIR } from "../../../src/infra/module/module-dir";
+import { MODULE_OUTPUTS } from "../../../src/infra/module/parts/outputs";
 import { moduleInputs } from "../../../src/infra/stacks/module-inputs";
 import { parseSettings } from "../../../src/infra/settings/parse-settings";
 import { synthesizeApp } from "../../support/synth";
@@ -11,7 +12,7 @@ import { synthesizeApp } from "../../support/synth";
 // forward.
 describe("the Terraform module's variables", () => {
   const files = Object.fromEntries(["versions", "variables", "main", "outputs"].map((f) => [f, JSON.parse(readFileSync(join(MODULE_DIR, `${f}.tf.json`), "utf8"))]));
-  const outputs = moduleOutputs();
+  const outputs = MODULE_OUTPUTS;
   const declared = files.variables.variable as Record<string, any>;
 
   test("cover every setting in DEFAULTS except the documented exceptions, named in snake_case", () => {

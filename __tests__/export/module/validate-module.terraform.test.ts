@@ -3,7 +3,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { MODULE_VARIABLES } from "../../../src/infra/module/module-variables";
 import { MODULE_FILE_NAMES, moduleFiles, writeModule } from "../../../src/infra/module/write-module";
-import { MODULE_DIR, moduleOutputs } from "../../../src/infra/stacks/otlp-proxy-module-files";
+import { MODULE_DIR } from "../../../src/infra/module/module-dir";
+import { MODULE_OUTPUTS } from "../../../src/infra/module/parts/outputs";
 import { initAndValidate } from "../../support/terraform-cli";
 
 /** Every file under `dir`, relative and `/`-separated, sorted (Terraform's own dot-folders left out). */
@@ -62,8 +63,8 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
     const variables = Object.keys(JSON.parse(readFileSync(join(MODULE_DIR, "variables.tf.json"), "utf8")).variable);
     expect(variables.sort()).toEqual(MODULE_VARIABLES.map((v) => v.name).sort());
     for (const variable of variables) expect(readme).toContain(`| \`${variable}\` |`);
-    expect(moduleOutputs().length).toBeGreaterThan(10);
-    for (const output of moduleOutputs()) expect(readme).toContain(`| \`${output.name}\` |`);
+    expect(MODULE_OUTPUTS.length).toBeGreaterThan(10);
+    for (const output of MODULE_OUTPUTS) expect(readme).toContain(`| \`${output.name}\` |`);
     expect(readme).toContain("-parallelism=1` is not needed");
   });
 });

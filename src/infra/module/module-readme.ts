@@ -1,6 +1,7 @@
 import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE } from "./module-variables";
 import { AWS_PROVIDER_REQUIREMENT, TERRAFORM_REQUIREMENT } from "./module-requirements";
-import type { ModuleOutputSpec } from "./otlp-proxy-module";
+import type { ModuleOutputSpec } from "./parts/outputs";
+import { oneLine } from "./hcl/hcl-value";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 const code = (text: string) => `\`${cell(text)}\``;
@@ -8,7 +9,7 @@ const code = (text: string) => `\`${cell(text)}\``;
 /** The generated module's README: usage, the inputs and outputs tables (from the descriptions), and its guarantees. */
 export function moduleReadme(outputs: readonly ModuleOutputSpec[], example: string): string {
   const inputs = MODULE_VARIABLES.map(
-    (v) => `| \`${v.name}\` | ${code(v.type)} | ${code(JSON.stringify(v.default))} | ${cell(v.description)} |`,
+    (v) => `| \`${v.name}\` | ${code(oneLine(v.type))} | ${code(JSON.stringify(v.default))} | ${cell(v.description)} |`,
   );
   const outputRows = outputs.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`);
   const without = Object.entries(SETTINGS_WITHOUT_VARIABLE).map(([setting, reason]) => `| \`${setting}\` | ${cell(reason ?? "")} |`);

@@ -1,14 +1,11 @@
 import { SIGNALS } from "../otlp/signals";
 import { EXECUTION_LOG_LEVELS } from "../settings/aws-rules";
 import { DEFAULTS, ProxySettings } from "../settings/defaults";
-import { ALL_RULES, CrossRule, moduleMessage, prefixedCidr, ruleVariable, validationCondition, ValueRule } from "../settings/rules";
-import { hcl } from "./hcl-expression";
-
-/**
- * The range `c` with its routing prefix written out, in HCL: a bare address becomes /32 (IPv4) or /128 (IPv6), as
- * withPrefix (src/infra/net/cidr.ts) does for the stacks. IAM reads a bare address as /32 whatever its family.
- */
-export const PREFIXED_CIDR = prefixedCidr("c");
+import { ALL_RULES, CrossRule, ValueRule } from "../settings/rules";
+import { Block } from "./hcl/hcl-block";
+import { Call, expr, oneLine as hcl, Value } from "./hcl/hcl-value";
+import { nested } from "./hcl/blocks";
+import { moduleMessage, ruleVariable, validationCondition } from "./rule-validations";
 
 /**
  * Settings that have no module variable, with the reason. Everything else in {@link DEFAULTS} is a variable (a test
@@ -27,7 +24,7 @@ const MAP_SETTINGS: readonly string[] = ["tags", "alarms.topicArns"];
 export interface ModuleVariable {
   readonly name: string;
   readonly setting: keyof ProxySettings;
-  readonly type: string;
+  readonly type: Value;
   readonly description: string;
   /** The default, already in the variable's (snake_case) shape; null for settings off by default. */
   readonly default: unknown;
@@ -54,13 +51,11 @@ export function variableValue(setting: string, value: unknown): unknown {
   return value === undefined ? null : convert(setting, value);
 }
 
-const optional = (type: string, value: unknown) => `optional(${type}, ${hcl(value)})`;
+const optional = (type: string, value: unknown) => `optional(${type}, ${hcl(value as Value)})`;
 
 /** The object type of a nested setting, each attribute optional with its default from {@link DEFAULTS}. */
-function objectType(attributes: Record<string, string>): string {
-  return `object({\n${Object.entries(attributes)
-    .map(([name, type]) => `    ${name} = ${type}`)
-    .join("\n")}\n  })`;
+function objectType(attributes: Record<string, string>): Value {
+  return new Call("object", Object.fromEntries(Object.entries(attributes).map(([name, type]) => [name, expr(type)])));
 }
 
 const A = DEFAULTS.alarms;
@@ -95,13 +90,13 @@ export const MODULE_VARIABLES: readonly ModuleVariable[] = [
   ),
   variable(
     "teams",
-    `list(${objectType({
+    new Call("list", objectType({
       name: "string",
       rate_limit: "optional(number)",
       burst_limit: "optional(number)",
       quota: "optional(object({ limit = number, period = string }))",
       enabled: optional("bool", true),
-    })})`,
+    })),
     "One API key and usage plan per team: name, optional rate_limit and burst_limit (default: throttle), optional quota { limit, period }, enabled (false disables the key).",
   ),
   variable("accessLogs", "bool", "Write one JSON line per request to the access-log group."),
@@ -168,7 +163,21 @@ export const MODULE_PRECONDITIONS: readonly { readonly condition: string; readon
   (rule): rule is CrossRule<unknown> => rule.kind === "precondition",
 ).map((rule) => ({ condition: rule.hcl, errorMessage: moduleMessage(rule) }));
 
-function variable(setting: keyof ProxySettings, type: string, description: string): ModuleVariable {
+function variable(setting: keyof ProxySettings, type: Value | string, description: string): ModuleVariable {
   const name = snakeCase(setting);
-  return { name, setting, type, description, default: variableValue(setting, DEFAULTS[setting]), validation: variableValidations(name) };
+  return { name, setting, type: typeof type === "string" ? expr(type) : type, description, default: variableValue(setting, DEFAULTS[setting]), validation: variableValidations(name) };
+}
+
+/** The variables as blocks: type, description, default (null makes a variable optional) and validations. */
+export function variableBlocks(): Block[] {
+  return MODULE_VARIABLES.map(
+    (v) =>
+      new Block("variable", [v.name], {
+        description: v.description,
+        type: v.type,
+        default: v.default as never,
+        nullable: v.default === null,
+        validation: v.validation.length > 0 ? v.validation.map((rule) => nested("validation", { condition: expr(rule.condition), error_message: rule.errorMessage })) : undefined,
+      }),
+  );
 }

@@ -1,5 +1,3 @@
-import { Signal, signalPath } from "../otlp/signals";
-
 /** A customised answer for a request API Gateway itself rejects before it reaches CloudWatch. */
 export interface GatewayResponseSpec {
   /** API Gateway's gateway response type. */
@@ -18,9 +16,9 @@ export const API_KEY_HEADER = "x-api-key";
  * API Gateway's own rejections, each with a message that says what to fix. Creating a gateway response replaces the
  * whole default for its type (docs/aws-facts.md, "Gateway responses" [doc]/[recorded]); unknown paths and methods come
  * as MISSING_AUTHENTICATION_TOKEN, whose default 403 is changed to an honest 404.
+ * @param routes the routes the not-found answer lists (`POST /prod/v1/metrics, POST /prod/v1/traces`)
  */
-export function gatewayResponseSpecs(stageName: string, signals: readonly Signal[]): GatewayResponseSpec[] {
-  const routes = signals.map((signal) => `POST /${stageName}${signalPath(signal)}`).join(", ");
+export function gatewayResponseSpecs(routes: string): GatewayResponseSpec[] {
   return [
     {
       responseType: "INVALID_API_KEY",

@@ -18,7 +18,7 @@ export function sourceIpPolicy(executeApiArn: string, cidrs: readonly string[]):
         Principal: "*",
         Action: "execute-api:Invoke",
         Resource: resource,
-        Condition: { NotIpAddress: { "aws:SourceIp": [...cidrs] } },
+        Condition: { NotIpAddress: { "aws:SourceIp": cidrs } },
       },
     ],
   };

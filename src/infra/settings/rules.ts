@@ -83,7 +83,7 @@ export interface CrossRule<T> {
   readonly subject?: string;
   readonly allowed: Allowed;
   readonly check: (values: T) => boolean;
-  /** The condition in HCL, over `var.*` and the module's `local.region` and `local.access_log_group_name`. */
+  /** The condition in HCL, over `var.*` and the module's locals (`local.region`, `local.access_log_group_name`, `local.team_limits`). */
   readonly hcl: string;
 }
 
@@ -270,7 +270,7 @@ export const RULES = {
     "teams[].burstLimit",
     (spell) => `a burst at least the rate, so one second of traffic fits in a burst (a limit a team leaves out is the one of ${spell("throttle")})`,
     (t) => t.burstLimit >= t.rateLimit,
-    "alltrue([for t in var.teams : coalesce(t.burst_limit, var.throttle.burst_limit) >= coalesce(t.rate_limit, var.throttle.rate_limit)])",
+    "alltrue([for limits in values(local.team_limits) : limits.burst_limit >= limits.rate_limit])",
   ),
 
   // -- access and execution logs --
@@ -418,15 +418,8 @@ export const ALL_RULES: readonly (ValueRule | CrossRule<any>)[] = Object.values(
 /** How the parser names a setting: as in cdktf.json, markers dropped (`teams[].quota?.limit` → `teams[].quota.limit`). */
 export const settingsSpell: Spell = (setting) => setting.replace(/\?/g, "").replace(/\{key\}|\{\}/g, "");
 
-/** How the module names it: snake_case members, `[*]` for any item (`teams[].rateLimit` → `teams[*].rate_limit`). */
-export const moduleSpell: Spell = (setting) =>
-  setting
-    .replace(/\?/g, "")
-    .replace(/\{key\}/g, "")
-    .replace(/\[\]|\{\}/g, "[*]")
-    .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-function allowedText(rule: { readonly allowed: Allowed }, spell: Spell): string {
+/** What a rule allows, in the words of one side. */
+export function allowedText(rule: { readonly allowed: Allowed }, spell: Spell): string {
   return typeof rule.allowed === "string" ? rule.allowed : rule.allowed(spell);
 }
 
@@ -435,37 +428,3 @@ export function settingsAllowed(rule: ValueRule | CrossRule<any>, detail = ""): 
   return `${allowedText(rule, settingsSpell)}${detail}`;
 }
 
-/** The module's error_message of a rule: the variable path it names, then the same allowed text. */
-export function moduleMessage(rule: ValueRule | CrossRule<any>): string {
-  const subject = rule.kind === "precondition" && rule.subject ? rule.subject : moduleSpell(rule.kind === "value" ? (rule.names ?? rule.setting) : rule.setting);
-  return `${subject}: ${allowedText(rule, moduleSpell)}.`;
-}
-
-/** The module variable a value rule validates (`teams[].quota?.limit` → `teams`). */
-export function ruleVariable(rule: ValueRule): string {
-  return moduleSpell(/^[A-Za-z0-9]+/.exec(rule.setting)![0]);
-}
-
-/**
- * A value rule's condition for its variable's validation block: the rule's `hcl` applied where `setting` points,
- * inside `for` expressions over lists and maps, and holding where an optional member is null.
- */
-export function validationCondition(rule: ValueRule): string {
-  const segments = rule.setting.split(".").map((segment) => {
-    const m = /^([A-Za-z0-9]+)(\?)?(\[\]|\{\}|\{key\})?$/.exec(segment);
-    if (!m) throw new Error(`Rule setting ${rule.setting}: cannot read ${segment}`);
-    return { name: moduleSpell(m[1]), optional: m[2] === "?", each: m[3] as "[]" | "{}" | "{key}" | undefined };
-  });
-  const walk = (expression: string, index: number, key?: string): string => {
-    if (index === segments.length) return rule.hcl(expression, key);
-    const { name, optional, each } = segments[index];
-    const at = index === 0 ? `var.${name}` : `${expression}.${name}`;
-    let inner: string;
-    if (each === "[]") inner = `alltrue([for item${index} in ${at} : ${walk(`item${index}`, index + 1)}])`;
-    else if (each === "{}") inner = `alltrue([for key${index}, value${index} in ${at} : ${walk(`value${index}`, index + 1, `key${index}`)}])`;
-    else if (each === "{key}") inner = `alltrue([for key${index}, value${index} in ${at} : ${walk(`key${index}`, index + 1)}])`;
-    else inner = walk(at, index + 1, key);
-    return optional ? `${at} == null ? true : (${inner})` : inner;
-  };
-  return walk("", 0);
-}

@@ -3,7 +3,8 @@ import { AssetType, Construct, TerraformAsset, TerraformHclModule, TerraformOutp
 import { ProxySettings } from "../settings/defaults";
 import { moduleInputs } from "./module-inputs";
 import { outputPresent } from "./present-outputs";
-import { MODULE_DIR, moduleOutputs } from "./otlp-proxy-module-files";
+import { MODULE_DIR } from "../module/module-dir";
+import { MODULE_OUTPUTS } from "../module/parts/outputs";
 import { addBackend } from "./stack-backend";
 import { regionStackName } from "./stack-name";
 
@@ -43,11 +44,10 @@ export class RegionStack extends TerraformStack {
       variables: moduleInputs(settings, region),
     });
     this.proxy.overrideLogicalId(MODULE_CALL_NAME);
-    for (const output of moduleOutputs().filter((o) => outputPresent(o.name, settings, region))) {
+    for (const output of MODULE_OUTPUTS.filter((o) => outputPresent(o.name, settings, region))) {
       const forwarded = new TerraformOutput(this, `output-${output.name}`, {
         value: `\${module.${MODULE_CALL_NAME}.${output.name}}`,
         description: output.description,
-        sensitive: output.sensitive,
       });
       forwarded.overrideLogicalId(output.name);
     }

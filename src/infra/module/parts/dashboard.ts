@@ -1,11 +1,15 @@
-import { dashboardBody } from "../observability/dashboard-body";
-import { aiUsageWidgets } from "../observability/widgets/ai-usage-widgets";
-import { healthWidgets } from "../observability/widgets/health-widgets";
-import { LOG_STREAM_FIELD, streamTeamExpression, teamStreamWidgets } from "../observability/widgets/team-stream-widgets";
-import { teamWidgets } from "../observability/widgets/team-widgets";
-import { layOut, PlacedWidget, Widget } from "../observability/widgets/widget";
-import { OTLP_METRICS_REGIONS } from "../settings/aws-rules";
-import { hcl, tfExpr, tfNumber } from "./hcl-expression";
+import { dashboardBody } from "../../observability/dashboard-body";
+import { aiUsageWidgets } from "../../observability/widgets/ai-usage-widgets";
+import { healthWidgets } from "../../observability/widgets/health-widgets";
+import { LOG_STREAM_FIELD, streamTeamExpression, teamStreamWidgets } from "../../observability/widgets/team-stream-widgets";
+import { teamWidgets } from "../../observability/widgets/team-widgets";
+import { layOut, PlacedWidget, Widget } from "../../observability/widgets/widget";
+import { OTLP_METRICS_REGIONS } from "../../settings/aws-rules";
+import { Block } from "../hcl/hcl-block";
+import { expr, Value, exprNumber as tfNumber, exprString as tfExpr, oneLine as hcl } from "../hcl/hcl-value";
+import { locals, onlyIf, PREFIX, REGION, resource } from "../hcl/blocks";
+import { ALARM_IDS } from "./alarms";
+import { PER_TEAM_STREAMS } from "./teams";
 
 /** The Terraform expressions the dashboard reads (resource addresses are the module's). */
 export interface DashboardRefs {
@@ -56,7 +60,7 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
   const baseHealth = healthWidgets({ ...health, detailedMetrics: false });
   const routeWidgets = healthWidgets({ ...health, detailedMetrics: true })
     .slice(baseHealth.length)
-    .map((w) => withProperties(w, { metrics: tfExpr(`[for route in ${refs.routePaths} : ${hcl((w.properties.metrics as unknown[])[0])}]`) }));
+    .map((w) => withProperties(w, { metrics: tfExpr(`[for route in ${refs.routePaths} : ${hcl((w.properties.metrics as Value[])[0])}]`) }));
   const accessLogs = { logGroupName: tfExpr(refs.accessLogGroupName) };
   const teamSection = teamWidgets(accessLogs, region);
   const teamNote = teamKeyNote(accessLogs, region, teamSection.length, refs.teams, refs.teamKeyId);
@@ -83,22 +87,21 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
 
 /**
  * The dashboard body as Terraform locals: the sections of {@link dashboardSections}, each laid out on its own; Terraform
- * keeps the sections the variables turn on and stacks them. Every section of `dashboardBody` starts with a full-width
- * heading, which `layOut` always puts on a new row, so the stacked result is what `dashboardBody` writes for the same
- * settings.
- * @returns locals by name (HCL expressions)
+ * keeps the sections the variables turn on and stacks them. Every section starts with a full-width widget, which
+ * `layOut` always puts on a new row, so the stacked result is laid out as one `layOut` of the kept widgets would be.
  */
-export function dashboardLocals(refs: DashboardRefs): Record<string, string> {
-  const sections = dashboardSections(refs);
-  const sectionsHcl = `[${sections
-    .map((s) => `{ include = ${s.include}, height = ${s.height}, widgets = ${hcl(s.widgets)} }`)
-    .join(", ")}]`;
+export function dashboardLocals(refs: DashboardRefs): Record<string, Value> {
   return {
-    dashboard_sections: sectionsHcl,
-    dashboard_section_heights: "[for s in local.dashboard_sections : s.include ? s.height : 0]",
-    dashboard_widgets:
+    dashboard_sections: dashboardSections(refs).map((s) => ({
+      include: expr(s.include),
+      height: typeof s.height === "number" ? s.height : expr(s.height),
+      widgets: s.widgets as unknown as Value,
+    })),
+    dashboard_section_heights: expr("[for s in local.dashboard_sections : s.include ? s.height : 0]"),
+    dashboard_widgets: expr(
       "flatten([for i, s in local.dashboard_sections : [for w in s.widgets : merge(w, { y = w.y + sum(concat([0], slice(local.dashboard_section_heights, 0, i))) })] if s.include])",
-    dashboard_body: `jsonencode({ start = ${hcl(dashboardBody({ region: "", api: { ApiName: "", Stage: "" }, routes: [], detailedMetrics: false, periodSeconds: 0, alarmArns: [], aiUsage: undefined }).start)}, periodOverride = "inherit", widgets = local.dashboard_widgets })`,
+    ),
+    dashboard_body: expr(`jsonencode({ start = ${hcl(dashboardBody({ region: "", api: { ApiName: "", Stage: "" }, routes: [], detailedMetrics: false, periodSeconds: 0, alarmArns: [], aiUsage: undefined }).start)}, periodOverride = "inherit", widgets = local.dashboard_widgets })`),
   };
 }
 
@@ -158,4 +161,36 @@ function teamExpression(teams: string, teamKeyId: string): string {
   }
   const each = (text: string) => tfExpr(`join("", [for t in ${teams} : ${hcl(text)}])`);
   return `${each(open)}${LOG_STREAM_FIELD}${each(close)}`;
+}
+
+/** The Terraform expressions the module's dashboard reads. */
+export const MODULE_DASHBOARD_REFS: DashboardRefs = {
+  region: "local.region",
+  apiName: "aws_api_gateway_rest_api.api.name",
+  stageName: "aws_api_gateway_stage.api_stage.stage_name",
+  periodSeconds: "var.alarms.period_seconds",
+  alarmArns: `[for id in ${hcl([...ALARM_IDS])} : aws_cloudwatch_metric_alarm.proxy[id].arn if contains(keys(aws_cloudwatch_metric_alarm.proxy), id)]`,
+  alarmsOn: "var.alarms.enabled",
+  routePaths: "local.route_paths",
+  signals: "local.signals",
+  detailedMetrics: "var.detailed_metrics",
+  accessLogsOn: "var.access_logs",
+  accessLogGroupName: 'try(aws_cloudwatch_log_group.access_logs[0].name, "")',
+  teams: "var.teams",
+  teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
+  otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
+  aiUsageWidgets: "var.dashboard.ai_usage_widgets",
+  teamStreamsOn: PER_TEAM_STREAMS,
+};
+
+/** The CloudWatch dashboard `<name_prefix>-<region>`, its body assembled in locals from the sections the variables turn on. */
+export function dashboardBlocks(): Block[] {
+  return [
+    locals(dashboardLocals(MODULE_DASHBOARD_REFS)),
+    resource("aws_cloudwatch_dashboard", "proxy", {
+      count: onlyIf("var.dashboard.enabled"),
+      dashboard_name: `${PREFIX}-${REGION}`,
+      dashboard_body: expr("local.dashboard_body"),
+    }),
+  ];
 }

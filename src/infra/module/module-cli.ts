@@ -1,6 +1,6 @@
 import { relative, resolve } from "path";
 import { FlagError, readFlags } from "../cli-flags/read-flags";
-import { MODULE_DIR } from "../stacks/otlp-proxy-module-files";
+import { MODULE_DIR } from "./module-dir";
 import { writeModule } from "./write-module";
 
 const USAGE = `Usage: npm run module -- [--out DIR]

@@ -1,0 +1,6 @@
+terraform {
+  required_version = ">= 1.5.0"
+  required_providers {
+    aws = { source = "hashicorp/aws", version = ">= 5.100.0, < 6.0.0" }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Values of the module's HCL: literals (strings, numbers, booleans, null, lists, objects) and raw expressions
+ * ({@link Expr}: references, function calls, `for` expressions). The project's pure builders (IAM statements, alarm
+ * specs, dashboard widgets, client snippets) take strings and numbers; where the module only knows a value at plan
+ * time it passes them {@link Expr} objects instead, and their output renders with those expressions in place.
+ */
+
+/** A raw HCL expression, written as it is (`var.stage_name`, `aws_iam_role.integration.arn`). */
+export class Expr {
+  constructor(readonly text: string) {}
+
+  /** Inside a string the expression is interpolated: `${var.domain_name}`. */
+  toString(): string {
+    return `${OPEN}${register(this.text)}${CLOSE}`;
+  }
+}
+
+/** A function call whose one argument is a value laid out like any other (`jsonencode({ ... })` over lines). */
+export class Call {
+  constructor(
+    readonly name: string,
+    readonly argument: Value,
+  ) {}
+}
+
+/** Anything an attribute or a local can hold. */
+export type Value = Expr | Call | string | number | boolean | null | undefined | readonly Value[] | { readonly [key: string]: Value };
+
+/** `expr("var.x")`: a raw expression. */
+export const expr = (text: string): Expr => new Expr(text);
+
+/** An expression where a builder takes a number (thresholds, periods): it renders as the expression, unquoted. */
+export const exprNumber = (text: string): number => new Expr(text) as unknown as number;
+
+/** An expression where a builder takes a string: interpolated inside longer text, the expression itself alone. */
+export const exprString = (text: string): string => String(new Expr(text));
+
+/**
+ * The same in plain ASCII, for builders that treat text by its characters (shell quoting leaves `__expr7__` bare, so
+ * the endpoint of a custom domain, which needs no quotes, gets none).
+ */
+export const exprAscii = (text: string): string => `${ASCII_OPEN}${register(text)}${ASCII_CLOSE}`;
+
+// Builders copy strings, so an expression inside one is kept as a marker that names it.
+const OPEN = "\uE000";
+const CLOSE = "\uE001";
+const ASCII_OPEN = "__expr";
+const ASCII_CLOSE = "__";
+const MARKER = new RegExp(`${OPEN}(\\d+)${CLOSE}|${ASCII_OPEN}(\\d+)${ASCII_CLOSE}`, "g");
+const registered: string[] = [];
+
+function register(text: string): number {
+  const known = registered.indexOf(text);
+  if (known >= 0) return known;
+  registered.push(text);
+  return registered.length - 1;
+}
+
+/** Whether `value` is a plain object (not an expression, a call or a list). */
+export function isObject(value: unknown): value is { readonly [key: string]: Value } {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Expr) && !(value instanceof Call);
+}
+
+/** A string as HCL: a quoted template with literal `${` and `%{` escaped, or the expression itself when it is one. */
+export function stringHcl(value: string): string {
+  const whole = new RegExp(`^(?:${MARKER.source})$`).exec(value);
+  if (whole) return registered[Number(whole[1] ?? whole[2])];
+  let out = "";
+  let last = 0;
+  for (const match of value.matchAll(MARKER)) {
+    out += escapeLiteral(value.slice(last, match.index));
+    out += `\${${registered[Number(match[1] ?? match[2])]}}`;
+    last = match.index! + match[0].length;
+  }
+  return `"${out + escapeLiteral(value.slice(last))}"`;
+}
+
+/** A string as Terraform's JSON syntax has it: a template whose expressions are `${...}` and literal `${` doubled. */
+export function stringJson(value: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of value.matchAll(MARKER)) {
+    out += value.slice(last, match.index).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+    out += `\${${registered[Number(match[1] ?? match[2])]}}`;
+    last = match.index! + match[0].length;
+  }
+  return out + value.slice(last).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+}
+
+/** A literal part of a quoted template: JSON-style escapes (HCL shares them) and template sequences doubled. */
+function escapeLiteral(text: string): string {
+  return JSON.stringify(text).slice(1, -1).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+}
+
+/** An object key: bare when it is an identifier, quoted otherwise. */
+export function keyHcl(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : stringHcl(key);
+}
+
+/** A value on one line: objects as `{ a = 1, b = 2 }`, lists as `[1, 2]`. */
+export function oneLine(value: Value): string {
+  if (value === null || value === undefined) return "null";
+  if (value instanceof Expr) return value.text;
+  if (value instanceof Call) return `${value.name}(${oneLine(value.argument)})`;
+  if (typeof value === "string") return stringHcl(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(oneLine).join(", ")}]`;
+  const members = Object.entries(value as Record<string, Value>).filter(([, member]) => member !== undefined);
+  return members.length === 0 ? "{}" : `{ ${members.map(([key, member]) => `${keyHcl(key)} = ${oneLine(member)}`).join(", ")} }`;
+}
+
+/** A value in Terraform's JSON syntax, as the module's JSON view and the tests read it. */
+export function jsonValue(value: Value): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Expr || value instanceof Call) return `\${${oneLine(value)}}`;
+  if (typeof value === "string") return stringJson(value);
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map(jsonValue);
+  return Object.fromEntries(
+    Object.entries(value as Record<string, Value>)
+      .filter(([, member]) => member !== undefined)
+      .map(([key, member]) => [key, jsonValue(member)]),
+  );
+}
