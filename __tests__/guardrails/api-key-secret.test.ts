@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { COMMITTED_MODULE_DIR } from "../support/plan-module";
+import { COMMITTED_MODULE_DIR, committedModule } from "../support/plan-module";
 import { synthesizeApp } from "../support/synth";
 
 // The API key's secret value is `context.identity.apiKey`; its id, `context.identity.apiKeyId`, is what per-team log
@@ -9,7 +9,7 @@ import { synthesizeApp } from "../support/synth";
 const SECRET = /context\.identity\.apiKey(?!Id)/;
 
 describe("the API key's secret value", () => {
-  test.each(readdirSync(COMMITTED_MODULE_DIR).filter((f) => f.endsWith(".tf.json")))("is never named in the module's %s", (file) => {
+  test.each(readdirSync(COMMITTED_MODULE_DIR).filter((f) => f.endsWith(".tf")))("is never named in the module's %s", (file) => {
     const text = readFileSync(join(COMMITTED_MODULE_DIR, file), "utf8");
     expect(text).not.toMatch(SECRET);
   });
@@ -23,10 +23,9 @@ describe("the API key's secret value", () => {
   });
 
   test("while the key's id is mapped as the logs route's stream", () => {
-    const main = JSON.parse(readFileSync(join(COMMITTED_MODULE_DIR, "main.tf.json"), "utf8"));
-    expect(main.resource.aws_api_gateway_integration.logs_integration.request_parameters["integration.request.header.x-aws-log-stream"]).toContain(
-      '"context.identity.apiKeyId"',
-    );
+    const { main } = committedModule();
+    expect(main.locals.signal_routes).toContain('"integration.request.header.x-aws-log-stream" = var.log_streams == "per-team" ? "context.identity.apiKeyId"');
+    expect(main.resource.aws_api_gateway_integration.post.request_parameters).toBe("${each.value.request_parameters}");
   });
 
   test("the guard tells the id from the secret", () => {

@@ -1,9 +1,8 @@
 import { dashboardBody, DashboardBodyOptions } from "../../src/infra/observability/dashboard-body";
 import { AI_USAGE_PROMQL, promqlWidget } from "../../src/infra/observability/widgets/ai-usage-widgets";
 import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
-import { dashboardSections, DashboardRefs } from "../../src/infra/module/module-dashboard";
-import { moduleDashboardRefs } from "../../src/infra/module/otlp-proxy-module";
-import { hcl } from "../../src/infra/module/hcl-expression";
+import { dashboardSections, DashboardRefs, MODULE_DASHBOARD_REFS } from "../../src/infra/module/parts/dashboard";
+import { oneLine as hcl } from "../../src/infra/module/hcl/hcl-value";
 import { streamTeamExpression } from "../../src/infra/observability/widgets/team-stream-widgets";
 
 // The table these tests hold every widget to is CloudWatch API Reference, "Dashboard Body Structure and Syntax", as
@@ -33,7 +32,7 @@ const BODIES: readonly [string, DashboardBodyOptions][] = [
 ];
 
 /** The expressions the Terraform module passes. */
-const MODULE_REFS: DashboardRefs = moduleDashboardRefs(["server_errors"]);
+const MODULE_REFS: DashboardRefs = MODULE_DASHBOARD_REFS;
 
 type AnyWidget = { readonly type: string; readonly properties: Readonly<Record<string, any>> };
 
@@ -95,7 +94,7 @@ describe("PromQL widgets", () => {
     // GIVEN
     const widgets = dashboardSections(MODULE_REFS).flatMap((s) => s.widgets) as readonly AnyWidget[];
     // WHEN
-    const steps = chartQueries(widgets).map((q) => hcl(q.step));
+    const steps = chartQueries(widgets).map((q) => hcl(q.step as never));
     // THEN
     expect(steps.length).toBe(AI_USAGE_PROMQL.length);
     for (const step of steps) expect(step).toBe(MODULE_REFS.periodSeconds);

@@ -2,11 +2,12 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { snakeCase, variableValue } from "../../src/infra/module/module-variables";
-import { synthesizeModule } from "../../src/infra/module/write-module";
+import { moduleHcl } from "../../src/infra/module/otlp-proxy-module";
+import { moduleMessage } from "../../src/infra/module/rule-validations";
 import { parseSettings } from "../../src/infra/settings/parse-settings";
-import { ALL_RULES, moduleMessage, settingsAllowed } from "../../src/infra/settings/rules";
+import { ALL_RULES, settingsAllowed } from "../../src/infra/settings/rules";
 import { moduleInputs } from "../../src/infra/stacks/module-inputs";
-import { localsReadBy } from "../support/plan-module";
+import { committedModule, localsReadBy } from "../support/plan-module";
 import { problemsOf } from "../support/settings-problems";
 import { offlineProvider, terraform, terraformOk } from "../support/terraform-cli";
 import { ALL_BAD_SETTINGS, BadSetting } from "./bad-settings";
@@ -109,19 +110,19 @@ function calls(): Call[] {
 
 /** The module, and the part of it that holds every validation and precondition, written as Terraform JSON. */
 function writeModules(dir: string): void {
-  const { files } = synthesizeModule();
-  const write = (folder: string, name: string, content: object) => {
+  const write = (folder: string, name: string, content: string) => {
     mkdirSync(join(dir, folder), { recursive: true });
-    writeFileSync(join(dir, folder, name), JSON.stringify(content, null, 1));
+    writeFileSync(join(dir, folder, name), content);
   };
-  for (const [name, content] of Object.entries(files)) write("module", name, content);
-  const main = files["main.tf.json"] as { locals: Record<string, string>; data: Record<string, unknown>; resource: Record<string, Record<string, any>> };
+  for (const [name, content] of Object.entries(moduleHcl())) write("module", name, content);
+  const { main, variables, versions } = committedModule();
   const api = main.resource.aws_api_gateway_rest_api.api;
   // The locals the REST API and its preconditions read, and the locals those read, unchanged.
   const locals = localsReadBy(JSON.stringify(api), main.locals);
-  write("checks", "versions.tf.json", files["versions.tf.json"]);
-  write("checks", "variables.tf.json", files["variables.tf.json"]);
-  write("checks", "main.tf.json", { locals, data: { aws_region: main.data.aws_region }, resource: { aws_api_gateway_rest_api: { api } } });
+  const json = (content: object) => JSON.stringify(content, null, 1);
+  write("checks", "versions.tf.json", json(versions));
+  write("checks", "variables.tf.json", json(variables));
+  write("checks", "main.tf.json", json({ locals, data: { aws_region: main.data.aws_region }, resource: { aws_api_gateway_rest_api: { api } } }));
 }
 
 function writeRoot(dir: string, list: readonly Call[]): void {

@@ -106,7 +106,7 @@ describe("RegionStack", () => {
 
   test("carries the committed module's files in the stack folder, unchanged", () => {
     const committed = filesUnder(COMMITTED_MODULE_DIR).map((file) => relative(COMMITTED_MODULE_DIR, file)).sort();
-    expect(committed).toEqual(expect.arrayContaining(["main.tf.json", "outputs.tf.json", "variables.tf.json", "versions.tf.json"]));
+    expect(committed).toEqual(expect.arrayContaining(["main.tf", "outputs.tf", "variables.tf", "versions.tf", "moved.tf"]));
     for (const stack of stacks) {
       const copy = join(stack.dir, "assets", "module", "otlp-proxy");
       expect(filesUnder(copy).map((file) => relative(copy, file)).sort()).toEqual(committed);

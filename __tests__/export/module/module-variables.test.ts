@@ -1,17 +1,16 @@
 import { DEFAULTS } from "../../../src/infra/settings/defaults";
 import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE, snakeCase, variableValue } from "../../../src/infra/module/module-variables";
-import { readFileSync } from "fs";
-import { join } from "path";
-import { MODULE_DIR } from "../../../src/infra/module/module-dir";
 import { MODULE_OUTPUTS } from "../../../src/infra/module/parts/outputs";
 import { moduleInputs } from "../../../src/infra/stacks/module-inputs";
 import { parseSettings } from "../../../src/infra/settings/parse-settings";
 import { synthesizeApp } from "../../support/synth";
+import { committedModule } from "../../support/plan-module";
+import { oneLine } from "../../../src/infra/module/hcl/hcl-value";
 
 // The committed module's inputs and outputs, held to the settings (DEFAULTS) and to what the region stacks pass and
 // forward.
 describe("the Terraform module's variables", () => {
-  const files = Object.fromEntries(["versions", "variables", "main", "outputs"].map((f) => [f, JSON.parse(readFileSync(join(MODULE_DIR, `${f}.tf.json`), "utf8"))]));
+  const files = committedModule();
   const outputs = MODULE_OUTPUTS;
   const declared = files.variables.variable as Record<string, any>;
 
@@ -31,7 +30,7 @@ describe("the Terraform module's variables", () => {
   test.each(MODULE_VARIABLES.map((v) => [v.name, v]))("%s has a description, a type and the setting's default", (name, variable) => {
     const block = declared[name as string];
     expect(block.description).toMatch(/\w{3,}.*\./);
-    expect(block.type).toEqual(variable.type);
+    expect(block.type).toBe(oneLine(variable.type));
     expect("default" in block).toBe(true);
     expect(block.default).toEqual(variableValue(variable.setting, DEFAULTS[variable.setting]));
   });

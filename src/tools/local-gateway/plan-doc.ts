@@ -207,14 +207,15 @@ function parseResourceRef(text: string): ParsedRef | undefined {
 
 /**
  * The `${type.name.attribute}` an expression stands for when it reads exactly one attribute of one other instance in
- * the same module (its index written out, or this instance's own key through `each.key`/`count.index`).
+ * the same module (its index written out, this instance's own key through `each.key`/`count.index`, or for an instance
+ * keyed `<route>/<status>`, its route's).
  */
 function referenceFor(expression: unknown, self: PlannedChange, changes: readonly PlannedChange[], names: ReadonlyMap<string, string>): string | undefined {
   const references = (expression as { references?: unknown }).references;
   if (!Array.isArray(references) || references.length === 0) return undefined;
   let target: ParsedRef | undefined;
   for (const text of references) {
-    if (text === "each.key" || text === "count.index") continue;
+    if (text === "count.index" || (typeof text === "string" && /^each\.(key|value)\b/.test(text))) continue;
     const ref = typeof text === "string" ? parseResourceRef(text) : undefined;
     if (!ref) return undefined;
     if (!target) {
@@ -234,6 +235,8 @@ function referenceFor(expression: unknown, self: PlannedChange, changes: readonl
       ? candidates.find((c) => c.index === target!.index)
       : (candidates.find((c) => c.index === undefined) ??
         (self.index !== undefined ? candidates.find((c) => c.index === self.index) : undefined) ??
+        // The module keys an instance of a route's status `<route>/<status>`: it reads its route's instance.
+        (typeof self.index === "string" ? candidates.find((c) => typeof c.index === "string" && self.index!.toString().startsWith(`${c.index}/`)) : undefined) ??
         (candidates.length === 1 ? candidates[0] : undefined));
   if (!instance) return undefined;
   return `\${${type}.${names.get(instance.address)}.${target.attribute ?? "id"}}`;

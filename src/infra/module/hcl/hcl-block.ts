@@ -127,8 +127,9 @@ export function blocksJson(blocks: readonly Block[]): Record<string, any> {
     const path = [block.type, ...block.labels];
     for (const key of path.slice(0, -1)) at = at[key] ??= {};
     const last = path[path.length - 1];
-    const body = bodyJson(block.body);
-    if (path.length === 1) at[last] = block.type === "locals" ? { ...(at[last] ?? {}), ...body } : [...(at[last] ?? []), body];
+    // A local is one expression, however it is laid out in HCL, so tests can evaluate it as text.
+    const body = block.type === "locals" ? Object.fromEntries(Object.entries(block.body).map(([name, v]) => [name, `\${${oneLine(v as Value)}}`])) : bodyJson(block.body);
+    if (path.length === 1) at[last] = block.type === "moved" ? [...(at[last] ?? []), body] : { ...(at[last] ?? {}), ...body };
     else at[last] = body;
   }
   return out;
@@ -138,7 +139,7 @@ export function blocksJson(blocks: readonly Block[]): Record<string, any> {
 const BARE = new Set(["type", "from", "to", "depends_on"]);
 
 function bare(value: Value): unknown {
-  return Array.isArray(value) ? (value as Value[]).map(bare) : value instanceof Expr ? value.text : jsonValue(value);
+  return Array.isArray(value) ? (value as Value[]).map(bare) : value instanceof Expr || value instanceof Call ? oneLine(value) : jsonValue(value);
 }
 
 function bodyJson(body: Body): Record<string, unknown> {
