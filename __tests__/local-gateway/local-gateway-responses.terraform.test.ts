@@ -1,4 +1,4 @@
-import { DEFAULT_GATEWAY_RESPONSES, GatewayResponseType, renderGatewayResponse } from "../../src/tools/local-gateway/gateway-responses";
+import { DEFAULT_GATEWAY_RESPONSES, GatewayResponseType, renderGatewayResponse } from "../../src/tools/local-gateway/local-gateway-responses";
 import { buildGatewayModel, GatewayResponseConfig } from "../../src/tools/local-gateway/route-table";
 import { resourcesOf, testStack } from "./helpers/test-stack";
 
