@@ -10,8 +10,4 @@ describe("the per-team queries in Teams and access", () => {
   test.each(Object.entries(TEAM_STREAM_QUERIES))("shows %s as the dashboard runs it", (_name, lines) => {
     expect(doc).toContain(lines.join("\n| "));
   });
-
-  test("says how to keep a removed team's log events", () => {
-    expect(doc).toContain(`terraform state rm 'module.otlp_proxy.aws_cloudwatch_log_stream.team["<team>"]'`);
-  });
 });
