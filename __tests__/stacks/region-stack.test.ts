@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative } from "path";
 import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { moduleInputs } from "../../src/infra/stacks/module-inputs";
-import { COMMITTED_MODULE_DIR, committedModule } from "../support/plan-module";
+import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
+import { committedModule } from "../support/plan-module";
 import { moduleCalls, synthesizeApp } from "../support/synth";
 
 const filesUnder = (dir: string): string[] =>
@@ -105,12 +106,12 @@ describe("RegionStack", () => {
   });
 
   test("carries the committed module's files in the stack folder, unchanged", () => {
-    const committed = filesUnder(COMMITTED_MODULE_DIR).map((file) => relative(COMMITTED_MODULE_DIR, file)).sort();
+    const committed = filesUnder(MODULE_DIR).map((file) => relative(MODULE_DIR, file)).sort();
     expect(committed).toEqual(expect.arrayContaining(["main.tf.json", "outputs.tf.json", "variables.tf.json", "versions.tf.json"]));
     for (const stack of stacks) {
       const copy = join(stack.dir, "assets", "module", "otlp-proxy");
       expect(filesUnder(copy).map((file) => relative(copy, file)).sort()).toEqual(committed);
-      for (const file of committed) expect(readFileSync(join(copy, file), "utf8")).toBe(readFileSync(join(COMMITTED_MODULE_DIR, file), "utf8"));
+      for (const file of committed) expect(readFileSync(join(copy, file), "utf8")).toBe(readFileSync(join(MODULE_DIR, file), "utf8"));
     }
   });
 });

@@ -1,12 +1,14 @@
-import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { PROJECT_ROOT } from "./project";
-import { offlineProvider, terraformEnv, terraformOk } from "./terraform-cli";
+import { MODULE_DIR } from "../../src/infra/stacks/otlp-proxy-module-files";
+import { offlineProvider, terraformOk } from "./terraform-cli";
 
-/** The committed module every region stack calls. */
-export const COMMITTED_MODULE_DIR = join(PROJECT_ROOT, "modules", "otlp-proxy");
+/**
+ * The committed module every region stack calls: the product's own MODULE_DIR, under the name the module suites
+ * import (one constant; new code imports MODULE_DIR from src/infra/stacks/otlp-proxy-module-files).
+ */
+export const COMMITTED_MODULE_DIR = MODULE_DIR;
 
 /** The module's committed Terraform JSON files, parsed. */
 export function committedModule(): { main: Record<string, any>; variables: Record<string, any>; outputs: Record<string, any>; versions: Record<string, any> } {
@@ -228,10 +230,8 @@ export function evaluateExpression(
   );
   vars = allVars;
   writeFileSync(join(dir, "terraform.tfvars.json"), JSON.stringify(vars));
-  const run = spawnSync("terraform", ["console", "-no-color"], { cwd: dir, env: terraformEnv(), input: "jsonencode(local.evaluated)\n", encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`terraform console failed in ${dir}:\n${run.stdout}${run.stderr}`);
   // The console prints the JSON text as an HCL string literal.
-  return JSON.parse(JSON.parse(run.stdout.trim()));
+  return JSON.parse(JSON.parse(terraformOk(dir, ["console"], {}, "jsonencode(local.evaluated)\n").trim()));
 }
 
 /**
