@@ -24,6 +24,7 @@ export default {
   network: {
     inputs: {
       allowed_source_cidrs: ["203.0.113.0/24", "2001:db8::/32"],
+      ip_address_type: "dualstack",
       web_acl_arn: ACL,
       domain_name: "otlp.example.com",
       certificate_arn: CERT,

@@ -17,6 +17,7 @@ describe("RegionStack", () => {
     signals: { default: ["logs"], "eu-west-1": ["traces", "metrics"] },
     webAclArn: { "eu-west-1": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/otlp/12345678-1234-1234-1234-123456789012" },
     allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::1"],
+    ipAddressType: "dualstack",
     teams: [{ name: "platform", rateLimit: 5, burstLimit: 10 }, { name: "ops", enabled: false }],
   };
   const stacks = synthesizeApp(raw);

@@ -4,7 +4,7 @@ import { healthWidgets } from "../observability/widgets/health-widgets";
 import { LOG_STREAM_FIELD, streamTeamExpression, teamStreamWidgets } from "../observability/widgets/team-stream-widgets";
 import { teamWidgets } from "../observability/widgets/team-widgets";
 import { layOut, PlacedWidget, Widget } from "../observability/widgets/widget";
-import { OTLP_METRICS_REGIONS } from "../settings/aws-rules";
+import { regionsWithEndpoint } from "../aws-regions/otlp-endpoint-regions";
 import { hcl, tfExpr, tfNumber } from "./hcl-expression";
 
 /** The Terraform expressions the dashboard reads (resource addresses are the module's). */
@@ -70,7 +70,7 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
     section(refs.accessLogsOn, teamSection),
     { include: refs.accessLogsOn, height: teamNote.height, widgets: layOut([teamNote.widget]) },
     section(
-      `${refs.aiUsageWidgets} && ${contains(refs.signals, "metrics")} && contains(${hcl([...OTLP_METRICS_REGIONS])}, ${refs.region})`,
+      `${refs.aiUsageWidgets} && ${contains(refs.signals, "metrics")} && contains(${hcl([...regionsWithEndpoint("metrics")])}, ${refs.region})`,
       aiUsageWidgets({ ...ai, promql: true }),
     ),
     section(`${refs.aiUsageWidgets} && ${contains(refs.signals, "logs")}`, aiUsageWidgets({ ...ai, promql: false, otlpLogGroupName: tfExpr(refs.otlpLogGroupName) })),
