@@ -103,7 +103,13 @@ describe("the module's dashboard", () => {
   test("draws PromQL widgets only where CloudWatch takes OTLP metrics and the metrics route exists", () => {
     const promql = (call: keyof typeof CALLS) => JSON.stringify(plannedBody(call)).includes("claude_code.cost.usage");
     expect(promql("plain")).toBe(true);
-    expect(promql("frankfurt")).toBe(false);
+    // A supported region beyond the five of the preview, from the region table (src/infra/aws-regions/).
+    expect(promql("frankfurt")).toBe(true);
+    // ap-southeast-6 cannot be planned with provider 5.100.0 (its aws_region data source does not know the region), so
+    // its body is evaluated from the module's locals.
+    expect(JSON.stringify(evaluatedBody(QUIET, "ap-southeast-6"))).toContain("claude_code.cost.usage");
+    // A region the table leaves out: the module refuses metrics there, and the dashboard would not draw them either.
+    expect(JSON.stringify(evaluatedBody(QUIET, "il-central-1"))).not.toContain("claude_code.cost.usage");
     expect(promql("noMetrics")).toBe(false);
     expect(promql("aiOff")).toBe(false);
   });

@@ -38,6 +38,12 @@ describe("RegionStack", () => {
     expect(stacks[0].json.terraform.backend).toEqual({ local: { path: "../../../terraform.otlp-proxy-us-east-1.tfstate" } });
   });
 
+  test("skips the provider's region check only in a region newer than the pinned provider (ap-southeast-6)", () => {
+    const [newZealand, sydney] = synthesizeApp({ regions: ["ap-southeast-6", "ap-southeast-2"] });
+    expect(newZealand.json.provider.aws).toEqual([{ region: "ap-southeast-6", skip_region_validation: true }]);
+    expect(sydney.json.provider.aws).toEqual([{ region: "ap-southeast-2" }]);
+  });
+
   test("sets no default tags when there are none", () => {
     const [stack] = synthesizeApp({ regions: ["us-east-1"] });
     expect(stack.json.provider.aws).toEqual([{ region: "us-east-1" }]);
