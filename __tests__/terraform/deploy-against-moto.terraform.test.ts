@@ -34,7 +34,8 @@ import { countByType, planDrift, plannedChanges, StateResource, stateAddresses, 
 // else), the latter applied from its saved plan, and a clean plan again. Everything is then read back with the AWS SDK
 // and removed by `cdktf destroy`.
 //
-// moto 5.2.1 is started with one correction (__tests__/support/moto_server.py: it dropped binaryMediaTypes), and with
+// moto 5.2.1 is started with two corrections (__tests__/support/moto_server.py: it dropped binaryMediaTypes, and it
+// filed method settings of a nested path such as v1/metrics/POST under the wrong key), and with
 // AWS's managed policies loaded, which the account logging role attaches. Left out, because moto cannot apply them:
 // - allowedSourceCidrs (aws_api_gateway_rest_api_policy): moto returns the REST API policy as the raw JSON it was given,
 //   not as the escaped string AWS returns, and the provider's read-back fails. The change is planned here, not applied;
@@ -66,7 +67,7 @@ const EXPECTED_RESOURCES: Record<string, number> = {
   aws_api_gateway_integration_response: 36,
   aws_api_gateway_method: 3,
   aws_api_gateway_method_response: 36,
-  aws_api_gateway_method_settings: 1,
+  aws_api_gateway_method_settings: 2,
   aws_api_gateway_resource: 4,
   aws_api_gateway_rest_api: 1,
   aws_api_gateway_stage: 1,
@@ -134,6 +135,8 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       domainName: "otlp.example.com",
       certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/12345678-1234-1234-1234-123456789012`,
       basePath: "otlp",
+      // IPv4 and IPv6 clients, on the REST API and its custom domain; the metrics route's stage throttle is on by default.
+      ipAddressType: "dualstack",
       alarms: { emails: ["oncall@example.com"] },
     };
     project = cdktfProject(settings);
@@ -179,6 +182,16 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
     // Which changes move the deployment's redeployment trigger is proven on the module itself
     // (__tests__/module/redeployment.terraform.test.ts); here, what Terraform plans for them against deployed state.
     afterEach(() => configure(applied));
+
+    test("an allow-list with an IPv6 range, on the dualstack endpoint, adds the policy and leaves the REST API and domain alone", () => {
+      // Planned, not applied: moto cannot read back a REST API policy (see above).
+      configure(synthesized({ allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::/32"] }));
+      const changes = plannedChanges(stack.dir, { refresh: false });
+      expect(changes.map((c) => c.address)).toContain("module.otlp_proxy.aws_api_gateway_rest_api_policy.source_ip_policy[0]");
+      expect(changes.filter((c) => c.action === "delete")).toEqual([]);
+      expect(changes.map((c) => c.address)).not.toContain("module.otlp_proxy.aws_api_gateway_rest_api.api");
+      expect(changes.map((c) => c.address)).not.toContain("module.otlp_proxy.aws_api_gateway_domain_name.custom_domain[0]");
+    });
 
     test("a change the deployment does not serve, such as log retention, leaves the deployment alone", () => {
       configure(synthesized({ logRetentionDays: 90 }));
@@ -231,7 +244,11 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
 
     test("creates a regional REST API reading keys from the header, protobuf as binary", async () => {
       const { items } = await apigateway.send(new GetRestApisCommand({}));
-      expect(items![0]).toMatchObject({ apiKeySource: "HEADER", endpointConfiguration: { types: ["REGIONAL"] }, binaryMediaTypes: ["application/x-protobuf"] });
+      expect(items![0]).toMatchObject({
+        apiKeySource: "HEADER",
+        endpointConfiguration: { types: ["REGIONAL"], ipAddressType: "dualstack" },
+        binaryMediaTypes: ["application/x-protobuf"],
+      });
     });
 
     test("creates the three routes, each POST requiring the API key", async () => {
@@ -357,9 +374,14 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       expect(found.WebACL.ARN).toBe(webAclArn);
     });
 
+    test("throttles /v1/metrics on the stage for all teams together, at the endpoint's 500 requests per second", async () => {
+      const stage = await apigateway.send(new GetStageCommand({ restApiId, stageName: "prod" }));
+      expect(stage.methodSettings?.["v1/metrics/POST"]).toMatchObject({ throttlingRateLimit: 500, throttlingBurstLimit: 500, loggingLevel: "ERROR", metricsEnabled: true });
+    });
+
     test("maps the custom domain's base path to the stage with TLS 1.2, and gives it as the endpoint", async () => {
       const domain = await apigateway.send(new GetDomainNameCommand({ domainName: "otlp.example.com" }));
-      expect(domain).toMatchObject({ securityPolicy: "TLS_1_2", endpointConfiguration: { types: ["REGIONAL"] } });
+      expect(domain).toMatchObject({ securityPolicy: "TLS_1_2", endpointConfiguration: { types: ["REGIONAL"], ipAddressType: "dualstack" } });
       const mappings = await apigateway.send(new GetBasePathMappingsCommand({ domainName: "otlp.example.com" }));
       expect(mappings.items).toEqual([expect.objectContaining({ basePath: "otlp", restApiId, stage: "prod" })]);
       expect(outputs.otlp_endpoint.value).toBe("https://otlp.example.com/otlp");
