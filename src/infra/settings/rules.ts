@@ -219,12 +219,13 @@ export interface RegionSignals {
  * one rule per signal some region lacks, so the message names the signal and the regions that have it.
  */
 function endpointRegion(signal: Signal): CrossRule<RegionSignals> {
-  const { regions } = OTLP_ENDPOINT_REGIONS[signal];
+  const { regions, without } = OTLP_ENDPOINT_REGIONS[signal];
+  // Only the regions the source names as without it are refused; a region of no table is the commercialRegion rule's.
   return across<RegionSignals>(
     "signals",
     `${signal} only in a region where CloudWatch has the OTLP ${signal} endpoint: ${regions.join(", ")}`,
-    (v) => !v.signals.includes(signal) || regions.includes(v.region),
-    `!contains(var.signals, ${hclString(signal)}) || contains(${hclList(regions)}, local.region)`,
+    (v) => !v.signals.includes(signal) || !without.includes(v.region),
+    `!contains(var.signals, ${hclString(signal)}) || !contains(${hclList(without)}, local.region)`,
   );
 }
 
