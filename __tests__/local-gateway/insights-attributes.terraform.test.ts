@@ -3,7 +3,7 @@ import { join } from "path";
 import { promisify } from "util";
 import { clientSnippets } from "../../src/infra/clients/client-snippets";
 import { INSIGHTS_ATTRIBUTES } from "../../src/infra/clients/insights-attributes";
-import { claimMatchesKeyCondition, streamTeamExpression, teamStreamWidgets } from "../../src/infra/observability/widgets/team-stream-widgets";
+import { CLAIM_MISMATCH_TITLE, claimMatchesKeyCondition, streamTeamExpression, teamStreamWidgets } from "../../src/infra/observability/widgets/team-stream-widgets";
 import { decodeOtlpProtobuf } from "../../src/tools/local-gateway/otlp-protobuf";
 import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/server";
 import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, RecordedRequest, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
@@ -112,7 +112,7 @@ describe("a client configured from the OTel SDK snippet, through the local gatew
     const widget = teamStreamWidgets(
       { otlpLogGroupName: "otlp-logs", teamExpression: streamTeamExpression(teamsByStream), claimMatchesKey: claimMatchesKeyCondition(teamsByStream) },
       TEST_REGION,
-    ).find((w) => String(w.properties.title).startsWith("Log records whose claimed team"));
+    ).find((w) => w.properties.title === CLAIM_MISMATCH_TITLE);
 
     // WHEN the widget's query runs over them
     const rows = runLogsInsights(String(widget?.properties.query), events);

@@ -63,6 +63,9 @@ export function claimMismatchQuery(claimMatches: string, team: string): readonly
   ];
 }
 
+/** The title of the widget listing records whose claimed team is not their key's. */
+export const CLAIM_MISMATCH_TITLE = "Log records whose claimed team (resource team.id) is not their key's team";
+
 /** The per-team query lines as the docs show them: grouped by `@logStream`, the team's API key id. */
 export const TEAM_STREAM_QUERIES = teamStreamQueries();
 
@@ -95,7 +98,7 @@ export function teamStreamWidgets(source: TeamStreamSource, region: string): Wid
       ? []
       : [
           logsInsightsWidget({
-            title: "Log records whose claimed team (resource team.id) is not their key's team",
+            title: CLAIM_MISMATCH_TITLE,
             region,
             logGroupName,
             lines: claimMismatchQuery(source.claimMatchesKey, source.teamExpression ?? LOG_STREAM_FIELD),
