@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { UNREAD_VARIABLES } from "../../src/infra/clients";
+import { clientSnippets, UNREAD_VARIABLES } from "../../src/infra/clients";
 import { PROJECT_ROOT } from "../support/project";
 
 // The guide moved from the README to docs/connecting-tools.md; the README must not mention the unread variables either.
@@ -27,4 +27,13 @@ describe("the guide to connecting the tools in docs/connecting-tools.md", () => 
       expect(section).toMatch(/\*\*Checked\*\*|checked/i);
     },
   );
+});
+
+describe("the snippets shown in docs/connecting-tools.md", () => {
+  const guide = readFileSync(join(PROJECT_ROOT, "docs", "connecting-tools.md"), "utf8");
+  const snippets = clientSnippets("https://abc123.execute-api.us-west-2.amazonaws.com/prod", { teamId: "platform" });
+
+  test.each(Object.keys(snippets))("show %s exactly as clientSnippets writes it for the team platform", (name) => {
+    expect(guide).toContain(snippets[name as keyof typeof snippets]);
+  });
 });
