@@ -18,6 +18,7 @@ describe("RegionStack", () => {
     signals: { default: ["logs"], "eu-west-1": ["traces", "metrics"] },
     webAclArn: { "eu-west-1": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/otlp/12345678-1234-1234-1234-123456789012" },
     allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::1"],
+    ipAddressType: "dualstack",
     teams: [{ name: "platform", rateLimit: 5, burstLimit: 10 }, { name: "ops", enabled: false }],
   };
   const stacks = synthesizeApp(raw);
@@ -36,6 +37,12 @@ describe("RegionStack", () => {
 
   test("keeps local state beside the project with a relative path", () => {
     expect(stacks[0].json.terraform.backend).toEqual({ local: { path: "../../../terraform.otlp-proxy-us-east-1.tfstate" } });
+  });
+
+  test("skips the provider's region check only in a region newer than the pinned provider (ap-southeast-6)", () => {
+    const [newZealand, sydney] = synthesizeApp({ regions: ["ap-southeast-6", "ap-southeast-2"] });
+    expect(newZealand.json.provider.aws).toEqual([{ region: "ap-southeast-6", skip_region_validation: true }]);
+    expect(sydney.json.provider.aws).toEqual([{ region: "ap-southeast-2" }]);
   });
 
   test("sets no default tags when there are none", () => {

@@ -23,7 +23,8 @@ import { Leftovers, ReadBack, readBack, readLeftovers } from "./moto-read-back";
 // recorded-steps.ts); every test reads the record and nothing else, so any test runs alone with `-t`. A new step (an
 // upgrade from an earlier release, say) is one more `steps.run(...)` in the chain and the tests that read its result.
 //
-// moto 5.2.1 is started with one correction (__tests__/support/moto_server.py: it dropped binaryMediaTypes), and with
+// moto 5.2.1 is started with two corrections (__tests__/support/moto_server.py: it dropped binaryMediaTypes, and it
+// filed method settings of a nested path such as v1/metrics/POST under the wrong key), and with
 // AWS's managed policies loaded, which the account logging role attaches. Left out, because moto cannot apply them:
 // - allowedSourceCidrs (aws_api_gateway_rest_api_policy): moto returns the REST API policy as the raw JSON it was given,
 //   not as the escaped string AWS returns, and the provider's read-back fails. The change is planned here, not applied;
@@ -55,7 +56,7 @@ const EXPECTED_RESOURCES: Record<string, number> = {
   aws_api_gateway_integration_response: 36,
   aws_api_gateway_method: 3,
   aws_api_gateway_method_response: 36,
-  aws_api_gateway_method_settings: 1,
+  aws_api_gateway_method_settings: 2,
   aws_api_gateway_resource: 4,
   aws_api_gateway_rest_api: 1,
   aws_api_gateway_stage: 1,
@@ -87,6 +88,8 @@ interface Steps extends Record<string, unknown> {
   readonly outputsAfterDeploy: string[];
   /** What a log retention change plans against the deployed state. */
   readonly retentionChange: PlannedChange[];
+  /** What an allow-list with an IPv6 range plans against the deployed dualstack stack (not applied). */
+  readonly ipv6AllowList: PlannedChange[];
   /** What a new route and a new team plan against the deployed state, saved and applied. */
   readonly growth: PlannedChange[];
   /** `plan -detailed-exitcode` after the growth is applied. */
@@ -126,6 +129,8 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       domainName: "otlp.example.com",
       certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/12345678-1234-1234-1234-123456789012`,
       basePath: "otlp",
+      // IPv4 and IPv6 clients, on the REST API and its custom domain; the metrics route's stage throttle is on by default.
+      ipAddressType: "dualstack",
       alarms: { emails: ["oncall@example.com"] },
     };
     const project = cdktfProject(settings);
@@ -162,6 +167,14 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
     const deployed = readFileSync(join(stackDir, "cdk.tf.json"), "utf8");
     await steps.run("retentionChange", () => {
       configure(synthesized({ logRetentionDays: 90 }));
+      try {
+        return plannedChanges(stackDir, { refresh: false });
+      } finally {
+        writeFileSync(join(stackDir, "cdk.tf.json"), deployed);
+      }
+    });
+    await steps.run("ipv6AllowList", () => {
+      configure(synthesized({ allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::/32"] }));
       try {
         return plannedChanges(stackDir, { refresh: false });
       } finally {
@@ -214,6 +227,15 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
   describe("changes planned against the deployed stack", () => {
     // Which changes move the deployment's redeployment trigger is proven on the module itself
     // (__tests__/module/redeployment.terraform.test.ts); here, what Terraform plans for them against deployed state.
+    test("an allow-list with an IPv6 range, on the dualstack endpoint, adds the policy and leaves the REST API and domain alone", () => {
+      // Planned, not applied: moto cannot read back a REST API policy (see above).
+      const changes = steps.result("ipv6AllowList");
+      expect(changes.map((c) => c.address)).toContain("module.otlp_proxy.aws_api_gateway_rest_api_policy.source_ip_policy[0]");
+      expect(changes.filter((c) => c.action === "delete")).toEqual([]);
+      expect(changes.map((c) => c.address)).not.toContain("module.otlp_proxy.aws_api_gateway_rest_api.api");
+      expect(changes.map((c) => c.address)).not.toContain("module.otlp_proxy.aws_api_gateway_domain_name.custom_domain[0]");
+    });
+
     test("a change the deployment does not serve, such as log retention, leaves the deployment alone", () => {
       expect(steps.result("retentionChange").map((c) => c.address)).toEqual(["module.otlp_proxy.aws_cloudwatch_log_group.otlp_logs"]);
     });
@@ -255,7 +277,11 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
     });
 
     test("creates a regional REST API reading keys from the header, protobuf as binary", () => {
-      expect(aws().restApi).toMatchObject({ apiKeySource: "HEADER", endpointConfiguration: { types: ["REGIONAL"] }, binaryMediaTypes: ["application/x-protobuf"] });
+      expect(aws().restApi).toMatchObject({
+        apiKeySource: "HEADER",
+        endpointConfiguration: { types: ["REGIONAL"], ipAddressType: "dualstack" },
+        binaryMediaTypes: ["application/x-protobuf"],
+      });
     });
 
     test("creates the three routes, each POST requiring the API key", () => {
@@ -361,10 +387,14 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
       expect(aws().stageWebAclArn).toBe(webAclArn);
     });
 
+    test("throttles /v1/metrics on the stage for all teams together, at the endpoint's 500 requests per second", () => {
+      expect(aws().stage.methodSettings?.["v1/metrics/POST"]).toMatchObject({ throttlingRateLimit: 500, throttlingBurstLimit: 500, loggingLevel: "ERROR", metricsEnabled: true });
+    });
+
     test("maps the custom domain's base path to the stage with TLS 1.2, and gives it as the endpoint", () => {
       const { domain, basePathMappings, restApiId } = aws();
       const { outputs } = state();
-      expect(domain).toMatchObject({ securityPolicy: "TLS_1_2", endpointConfiguration: { types: ["REGIONAL"] } });
+      expect(domain).toMatchObject({ securityPolicy: "TLS_1_2", endpointConfiguration: { types: ["REGIONAL"], ipAddressType: "dualstack" } });
       expect(basePathMappings).toEqual([expect.objectContaining({ basePath: "otlp", restApiId, stage: "prod" })]);
       expect(outputs.otlp_endpoint.value).toBe("https://otlp.example.com/otlp");
       expect(outputs.logs_url.value).toBe("https://otlp.example.com/otlp/v1/logs");

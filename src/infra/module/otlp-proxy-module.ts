@@ -73,6 +73,8 @@ const signalOn = (signal: Signal) => `contains(local.signals, ${JSON.stringify(s
 const snake = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_");
 /** Whether each team has its own log stream (the `log_streams` variable). */
 const PER_TEAM_STREAMS = 'var.log_streams == "per-team"';
+/** A stage's method-settings key for the metrics route: its resource path without the leading slash, then the method. */
+const METRICS_METHOD_PATH = `${signalPath("metrics").slice(1)}/POST`;
 /** The teams by name, for `for_each`. */
 const FOR_TEAMS = "{ for t in var.teams : t.name => t }";
 /** The name of a team's key and usage plan. */
@@ -155,7 +157,7 @@ export class OtlpProxyModule extends TerraformStack {
       new ApiGatewayRestApi(this, "api", {
         name: tf("var.name_prefix"),
         description: "OTLP/HTTP to CloudWatch's native OTLP endpoints, signed by API Gateway. No code in the data path.",
-        endpointConfiguration: { types: ["REGIONAL"] },
+        endpointConfiguration: { types: ["REGIONAL"], ipAddressType: tf("var.ip_address_type") },
         apiKeySource: "HEADER",
         binaryMediaTypes: BINARY_MEDIA_TYPES,
         minimumCompressionSize: String(MINIMUM_COMPRESSION_SIZE_BYTES),
@@ -332,6 +334,24 @@ export class OtlpProxyModule extends TerraformStack {
         settings: { loggingLevel: tf("local.execution_log_level"), metricsEnabled: bool("var.detailed_metrics"), dataTraceEnabled: false },
       }),
     );
+    // All teams together under the metrics endpoint's account limit (docs/aws-facts.md, "OTLP endpoint limits"); a
+    // method's own settings replace the stage's for it, so logging and metrics repeat the stage-wide values.
+    changes.add(
+      new ApiGatewayMethodSettings(this, "metrics_throttle", {
+        count: count(`var.metrics_throttle.enabled && ${signalOn("metrics")}`),
+        dependsOn: [executionLogs],
+        restApiId: api.id,
+        stageName: stage.stageName,
+        methodPath: METRICS_METHOD_PATH,
+        settings: {
+          loggingLevel: tf("local.execution_log_level"),
+          metricsEnabled: bool("var.detailed_metrics"),
+          dataTraceEnabled: false,
+          throttlingRateLimit: num("var.metrics_throttle.rate_limit"),
+          throttlingBurstLimit: num("var.metrics_throttle.burst_limit"),
+        },
+      }),
+    );
     changes.add(
       new Wafv2WebAclAssociation(this, "web_acl", { count: count("var.web_acl_arn != null"), resourceArn: stage.arn, webAclArn: tf("var.web_acl_arn") }),
     );
@@ -340,7 +360,7 @@ export class OtlpProxyModule extends TerraformStack {
         count: count("var.domain_name != null"),
         domainName: tf("var.domain_name"),
         regionalCertificateArn: tf("var.certificate_arn"),
-        endpointConfiguration: { types: ["REGIONAL"] },
+        endpointConfiguration: { types: ["REGIONAL"], ipAddressType: tf("var.ip_address_type") },
         securityPolicy: DOMAIN_SECURITY_POLICY,
         tags: tagsValue(),
       }),
