@@ -25,8 +25,9 @@ const ATTRIBUTES = {
   organization: "Acme Süd GmbH",
 };
 
-const stack = teamsStack();
-const refs = new TerraformRefs(stack.doc);
+// Planned in beforeAll, never while Jest collects the tests.
+let stack: ReturnType<typeof teamsStack>;
+let refs: TerraformRefs;
 const keyIdOf = (team: string) => refs.attribute("aws_api_gateway_api_key", `team_${team}`, "id") as string;
 
 /** The snippet's variables with the key put in for `<API_KEY>`, as the guide says. */
@@ -55,6 +56,8 @@ describe("a client configured from the OTel SDK snippet, through the local gatew
   const bySignal = (signal: string): RecordedRequest[] => standIn.requests.filter((r) => r.url === `/v1/${signal}`);
 
   beforeAll(async () => {
+    stack = teamsStack();
+    refs = new TerraformRefs(stack.doc);
     standIn = await startCloudWatchStandIn({ credentials: TEST_CREDENTIALS, region: TEST_REGION });
     standIn.setAnswer(CLOUDWATCH_SUCCESS);
     gateway = await startLocalGateway({
