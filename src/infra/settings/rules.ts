@@ -148,6 +148,18 @@ function range(setting: string, r: Range, allowed: Allowed): ValueRule {
 }
 
 /** The wording of a plain range: `a whole number from 1 to 1440`. */
+/** A throttle's burst must hold one second of its rate: `throttle` and `metricsThrottle` share this rule. */
+function burstAtLeastRate(setting: "throttle" | "metricsThrottle"): ValueRule {
+  return {
+    kind: "value",
+    setting,
+    names: `${setting}.burstLimit`,
+    allowed: (spell: Spell) => `at least ${spell(`${setting}.rateLimit`)}, so one second of traffic fits in a burst`,
+    check: (t: { rateLimit: number; burstLimit: number }) => t.burstLimit >= t.rateLimit,
+    hcl: (x: string) => `${x}.burst_limit >= ${x}.rate_limit`,
+  } as ValueRule;
+}
+
 function rangeText(r: Range & { readonly unit?: string }): string {
   return `${r.integer ? "a whole number" : "a number"} from ${r.min} to ${r.max}${r.unit ? ` ${r.unit}` : ""}`;
 }
@@ -262,14 +274,7 @@ export const RULES = {
   // -- throttle --
   throttleRateLimit: range("throttle.rateLimit", RATE, RATE_TEXT),
   throttleBurstLimit: range("throttle.burstLimit", BURST, BURST_TEXT),
-  throttleBurstAtLeastRate: {
-    kind: "value",
-    setting: "throttle",
-    names: "throttle.burstLimit",
-    allowed: (spell: Spell) => `at least ${spell("throttle.rateLimit")}, so one second of traffic fits in a burst`,
-    check: (t: { rateLimit: number; burstLimit: number }) => t.burstLimit >= t.rateLimit,
-    hcl: (x: string) => `${x}.burst_limit >= ${x}.rate_limit`,
-  } as ValueRule,
+  throttleBurstAtLeastRate: burstAtLeastRate("throttle"),
 
   // -- the metrics route's stage throttle --
   metricsThrottleRateLimit: range(
@@ -278,14 +283,7 @@ export const RULES = {
     `a number of requests per second above 0 and at most ${METRICS_RATE_MAX} (what CloudWatch's OTLP metrics endpoint takes per account; turn the throttle off with enabled false)`,
   ),
   metricsThrottleBurstLimit: range("metricsThrottle.burstLimit", BURST, BURST_TEXT),
-  metricsThrottleBurstAtLeastRate: {
-    kind: "value",
-    setting: "metricsThrottle",
-    names: "metricsThrottle.burstLimit",
-    allowed: (spell: Spell) => `at least ${spell("metricsThrottle.rateLimit")}, so one second of traffic fits in a burst`,
-    check: (t: { rateLimit: number; burstLimit: number }) => t.burstLimit >= t.rateLimit,
-    hcl: (x: string) => `${x}.burst_limit >= ${x}.rate_limit`,
-  } as ValueRule,
+  metricsThrottleBurstAtLeastRate: burstAtLeastRate("metricsThrottle"),
 
   // -- signals and tags --
   signals: {
