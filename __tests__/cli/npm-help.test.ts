@@ -8,3 +8,7 @@ test("npm run help prints the help file as it is", () => {
   expect(result.status).toBe(0);
   expect(result.stdout).toBe(readFileSync(join(PROJECT_ROOT, "help"), "utf8"));
 });
+
+test.each(Object.keys(JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")).scripts))("the help file describes npm run %s", (script) => {
+  expect(readFileSync(join(PROJECT_ROOT, "help"), "utf8")).toMatch(new RegExp(`npm (run )?${script}\\b`));
+});

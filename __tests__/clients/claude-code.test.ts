@@ -12,16 +12,17 @@ const EXPECTED = {
   OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=<API_KEY>",
   OTEL_METRIC_EXPORT_INTERVAL: "60000",
   OTEL_LOGS_EXPORT_INTERVAL: "30000",
+  OTEL_RESOURCE_ATTRIBUTES: "user.email=<USER_EMAIL>,team.id=<TEAM_ID>,department=<DEPARTMENT>,cost_center=<COST_CENTER>,organization=<ORGANIZATION>",
 };
 
 describe("claudeCodeEnv", () => {
-  test("sets telemetry, OTLP/HTTP protobuf to the base URL, the API key header and the recommended intervals", () => {
+  test("sets telemetry, OTLP/HTTP protobuf to the base URL, the API key header, the recommended intervals and the Coding Agent Insights attributes as placeholders", () => {
     expect(Object.fromEntries(parseEnvLines(claudeCodeEnv(ENDPOINT)))).toEqual(EXPECTED);
   });
 
   test("attributes a team with OTEL_RESOURCE_ATTRIBUTES", () => {
     const vars = parseEnvLines(claudeCodeEnv(ENDPOINT, { teamId: "platform" }));
-    expect(vars.get("OTEL_RESOURCE_ATTRIBUTES")).toBe("team.id=platform");
+    expect(vars.get("OTEL_RESOURCE_ATTRIBUTES")).toBe("user.email=<USER_EMAIL>,team.id=platform,department=<DEPARTMENT>,cost_center=<COST_CENTER>,organization=<ORGANIZATION>");
   });
 
   test("uses the API key placeholder it is given", () => {
@@ -40,6 +41,6 @@ describe("claudeCodeManagedSettings", () => {
   test("holds the same variables as strings under env", () => {
     const settings = JSON.parse(claudeCodeManagedSettings(ENDPOINT, { teamId: "platform" }));
     expect(Object.keys(settings)).toEqual(["env"]);
-    expect(settings.env).toEqual({ ...EXPECTED, OTEL_RESOURCE_ATTRIBUTES: "team.id=platform" });
+    expect(settings.env).toEqual({ ...EXPECTED, OTEL_RESOURCE_ATTRIBUTES: EXPECTED.OTEL_RESOURCE_ATTRIBUTES.replace("<TEAM_ID>", "platform") });
   });
 });

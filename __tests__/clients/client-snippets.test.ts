@@ -52,3 +52,21 @@ describe("clientSnippets", () => {
     }
   });
 });
+
+describe("every snippet of a tool that reads OTEL_RESOURCE_ATTRIBUTES", () => {
+  const snippets = clientSnippets(ENDPOINT, { teamId: "platform" });
+  const expected = "user.email=<USER_EMAIL>,team.id=platform,department=<DEPARTMENT>,cost_center=<COST_CENTER>,organization=<ORGANIZATION>";
+
+  test.each(["claude-code-env", "copilot-cli-env", "gemini-cli-env", "gemini-cli-settings-env", "otel-sdk-env"] as const)(
+    "%s sets every attribute Coding Agent Insights reads",
+    (name) => {
+      expect(parseEnvLines(snippets[name]).get("OTEL_RESOURCE_ATTRIBUTES")).toBe(expected);
+    },
+  );
+
+  test("and so do Claude Code's managed settings and Codex's comment; Claude Cowork, with no such field, cannot", () => {
+    expect(JSON.parse(snippets["claude-code-managed-settings"]).env.OTEL_RESOURCE_ATTRIBUTES).toBe(expected);
+    expect(snippets["codex-config"]).toContain(`OTEL_RESOURCE_ATTRIBUTES='${expected}'`);
+    expect(snippets["claude-cowork"]).not.toContain("OTEL_RESOURCE_ATTRIBUTES");
+  });
+});

@@ -30,7 +30,11 @@ describe("codexConfig", () => {
     expect(codexConfig(ENDPOINT)).not.toContain("compression");
   });
 
-  test("mentions the team only in a comment", () => {
-    expect(codexConfig(ENDPOINT, { teamId: "platform" })).toMatch(/^# .*OTEL_RESOURCE_ATTRIBUTES=team\.id=platform$/m);
+  test("gives the Coding Agent Insights attributes as a commented shell line, since Codex reads them from its environment", () => {
+    const config = codexConfig(ENDPOINT, { teamId: "platform" });
+    expect(config).toMatch(
+      /^# export OTEL_RESOURCE_ATTRIBUTES='user\.email=<USER_EMAIL>,team\.id=platform,department=<DEPARTMENT>,cost_center=<COST_CENTER>,organization=<ORGANIZATION>'$/m,
+    );
+    expect(JSON.stringify(parse(config))).not.toContain("OTEL_RESOURCE_ATTRIBUTES");
   });
 });

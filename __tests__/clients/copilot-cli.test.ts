@@ -10,7 +10,7 @@ describe("copilotCliEnv", () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: ENDPOINT,
       OTEL_EXPORTER_OTLP_HEADERS: "x-api-key=<API_KEY>",
       OTEL_EXPORTER_OTLP_PROTOCOL: "http/protobuf",
-      OTEL_RESOURCE_ATTRIBUTES: "team.id=mobile",
+      OTEL_RESOURCE_ATTRIBUTES: "user.email=<USER_EMAIL>,team.id=mobile,department=<DEPARTMENT>,cost_center=<COST_CENTER>,organization=<ORGANIZATION>",
     });
   });
 });

@@ -14,7 +14,7 @@ describe("otelSdkEnv", () => {
       OTEL_BLRP_MAX_EXPORT_BATCH_SIZE: "100",
       OTEL_BSP_SCHEDULE_DELAY: "30000",
       OTEL_BSP_MAX_EXPORT_BATCH_SIZE: "256",
-      OTEL_RESOURCE_ATTRIBUTES: "team.id=platform",
+      OTEL_RESOURCE_ATTRIBUTES: "user.email=<USER_EMAIL>,team.id=platform,department=<DEPARTMENT>,cost_center=<COST_CENTER>,organization=<ORGANIZATION>",
     });
   });
 });

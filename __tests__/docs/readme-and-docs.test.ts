@@ -87,11 +87,6 @@ describe("the README", () => {
     const linked = linkTargets(readme).map((t) => posix.normalize(t.split("#")[0].replace(/^\//, "")));
     expect(linked).toContain(doc);
   });
-
-  test("tells how to read the help file, which is a file and not an npm script", () => {
-    expect(readme).toContain("cat help");
-    expect(readme).not.toMatch(/npm run help\b/);
-  });
 });
 
 describe.each([README, ...DOC_FILES])("relative links in %s", (file) => {

@@ -1,11 +1,17 @@
 import { LocalGatewayError } from "../../src/tools/local-gateway/local-gateway-error";
-import { buildGatewayModel, DEFAULT_INTEGRATION_TIMEOUT_MS, matchRoute } from "../../src/tools/local-gateway/route-table";
+import { buildGatewayModel, DEFAULT_INTEGRATION_TIMEOUT_MS, GatewayModel, matchRoute } from "../../src/tools/local-gateway/route-table";
+import { TerraformJson } from "../../src/tools/local-gateway/terraform-refs";
 import { editedStack, resourceIdOf, resourcesOf, testStack } from "./helpers/test-stack";
 
 describe("buildGatewayModel on the synthesized stack, as terraform plan evaluates it", () => {
-  const { doc } = testStack();
-  const model = buildGatewayModel(doc);
-  const [api] = resourcesOf(doc, "aws_api_gateway_rest_api");
+  let doc: TerraformJson;
+  let model: GatewayModel;
+  let api: Record<string, any>;
+  beforeAll(() => {
+    doc = testStack().doc;
+    model = buildGatewayModel(doc);
+    [api] = resourcesOf(doc, "aws_api_gateway_rest_api");
+  });
 
   test("reads the REST API's binary media types, key source and compression threshold", () => {
     expect(model.binaryMediaTypes).toEqual(api.binary_media_types);

@@ -24,7 +24,7 @@ describe("the local gateway under faults and bad input", () => {
   let standIn: CloudWatchStandIn;
   const gateways: LocalGateway[] = [];
   let gateway: LocalGateway;
-  const doc = testStack().doc;
+  let doc: TerraformJson;
 
   const start = async (options: Partial<LocalGatewayOptions> = {}) => {
     const started = await startLocalGateway({ stack: doc, port: 0, apiKeys: [TEST_API_KEY], upstream: standIn.url, credentials: TEST_CREDENTIALS, log: () => undefined, ...options });
@@ -35,6 +35,7 @@ describe("the local gateway under faults and bad input", () => {
     send(`${target.endpoint}${path}`, { headers: { "x-api-key": TEST_API_KEY, "content-type": "application/json", ...headers }, body });
 
   beforeAll(async () => {
+    doc = testStack().doc;
     standIn = await startCloudWatchStandIn({ credentials: TEST_CREDENTIALS, region: TEST_REGION });
     gateway = await start({
       apiKeys: new ApiKeyStore([makeApiKey(TEST_API_KEY, "team-a"), makeApiKey("disabled-key", "team-b", false)]),

@@ -1,9 +1,12 @@
-import { buildGatewayModel } from "../../src/tools/local-gateway/route-table";
+import { buildGatewayModel, GatewayModel } from "../../src/tools/local-gateway/route-table";
 import { formatBanner } from "../../src/tools/local-gateway/setup-banner";
 import { testStack } from "./helpers/test-stack";
 
 describe("formatBanner", () => {
-  const model = buildGatewayModel(testStack().doc);
+  let model: GatewayModel;
+  beforeAll(() => {
+    model = buildGatewayModel(testStack().doc);
+  });
   const banner = (generatedKey: boolean) =>
     formatBanner({
       stack: "otlp-proxy-us-west-2",

@@ -6,7 +6,7 @@ import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/s
 import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
 import { TerraformRefs } from "../../src/tools/local-gateway/terraform-refs";
 import { send } from "./helpers/raw-http";
-import { EditableDoc, teamsStack, TEST_CREDENTIALS, TEST_REGION } from "./helpers/test-stack";
+import { EditableDoc, PlannedTestStack, teamsStack, TEST_CREDENTIALS, TEST_REGION } from "./helpers/test-stack";
 
 // Issue 14: the stack maps x-aws-log-stream from context.identity.apiKeyId, so each team's log records land in the
 // stream named by its key id, which the stack creates. A local key named after a team stands for that team's key.
@@ -21,8 +21,12 @@ const LOGS = JSON.stringify({
   ],
 });
 
-const stack = teamsStack();
-const refs = new TerraformRefs(stack.doc);
+let stack: PlannedTestStack;
+let refs: TerraformRefs;
+beforeAll(() => {
+  stack = teamsStack();
+  refs = new TerraformRefs(stack.doc);
+});
 /** The name of the stream the stack creates for a team: its key's id as the plan reader resolves it. */
 const streamOf = (team: string) => refs.resolveToString(refs.config("aws_cloudwatch_log_stream", `team_${team}`).name)!;
 const keyIdOf = (team: string) => refs.attribute("aws_api_gateway_api_key", `team_${team}`, "id") as string;

@@ -19,11 +19,12 @@ export default {
     },
   },
   existing: { inputs: { account_cloud_watch_role: "existing" } },
-  off: { inputs: { access_logs: false } },
-  execution: { inputs: { execution_log_level: "info", detailed_metrics: true } },
+  off: { inputs: { access_logs: false, metrics_throttle: { enabled: false } } },
+  execution: { inputs: { execution_log_level: "info", detailed_metrics: true, metrics_throttle: { rate_limit: 200, burst_limit: 300 } } },
   network: {
     inputs: {
       allowed_source_cidrs: ["203.0.113.0/24", "2001:db8::/32"],
+      ip_address_type: "dualstack",
       web_acl_arn: ACL,
       domain_name: "otlp.example.com",
       certificate_arn: CERT,

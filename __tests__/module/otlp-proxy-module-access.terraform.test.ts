@@ -128,6 +128,7 @@ describe("the module's logging", () => {
   test("keeps execution logs off, metrics off and data tracing off by default, in method settings for every method", () => {
     expect(plan.open.ofType("aws_api_gateway_method_settings").map((s) => s.values)).toEqual([
       expect.objectContaining({ method_path: "*/*", settings: [expect.objectContaining({ logging_level: "OFF", metrics_enabled: false, data_trace_enabled: false })] }),
+      expect.objectContaining({ method_path: "v1/metrics/POST", settings: [expect.objectContaining({ logging_level: "OFF", metrics_enabled: false, data_trace_enabled: false })] }),
     ]);
     expect(plan.open.ofType("aws_cloudwatch_log_group").map((g) => g.name).sort()).toEqual(["access_logs", "otlp_logs"]);
   });
@@ -139,6 +140,26 @@ describe("the module's logging", () => {
     expect(plan.execution.has("aws_cloudwatch_log_group.execution_logs[0]")).toBe(true);
     expect(resource("aws_cloudwatch_log_group", "execution_logs").name).toBe('${"API-Gateway-Execution-Logs_${aws_api_gateway_rest_api.api.id}/${var.stage_name}"}');
     expect(resource("aws_api_gateway_method_settings", "method_settings").settings.data_trace_enabled).toBe(false);
+  });
+});
+
+describe("the metrics route's stage throttle", () => {
+  test("caps /v1/metrics for all teams together at the endpoint's 500 requests per second by default", () => {
+    expect(plan.open.at("aws_api_gateway_method_settings.metrics_throttle[0]")).toMatchObject({
+      method_path: "v1/metrics/POST",
+      settings: [expect.objectContaining({ throttling_rate_limit: 500, throttling_burst_limit: 500 })],
+    });
+  });
+
+  test("takes a lower rate, and repeats the stage-wide logging and metrics settings, which a method's own settings replace", () => {
+    expect(plan.execution.at("aws_api_gateway_method_settings.metrics_throttle[0]").settings).toEqual([
+      expect.objectContaining({ throttling_rate_limit: 200, throttling_burst_limit: 300, logging_level: "INFO", metrics_enabled: true, data_trace_enabled: false }),
+    ]);
+  });
+
+  test("is left out when turned off, or where no metrics route exists", () => {
+    expect(plan.off.ofType("aws_api_gateway_method_settings").map((s) => s.values.method_path)).toEqual(["*/*"]);
+    expect(resource("aws_api_gateway_method_settings", "metrics_throttle").count).toBe('${var.metrics_throttle.enabled && contains(local.signals, "metrics") ? 1 : 0}');
   });
 });
 
@@ -169,6 +190,12 @@ describe("the module's network restrictions", () => {
     expect(JSON.parse(denied.values.response_templates["application/json"]).message).toContain("allowed source ranges");
   });
 
+  test("serves IPv6 clients only with ipAddressType dualstack: the REST API and its custom domain follow the setting", () => {
+    expect(plan.network.at("aws_api_gateway_rest_api.api").endpoint_configuration).toEqual([expect.objectContaining({ types: ["REGIONAL"], ip_address_type: "dualstack" })]);
+    expect(plan.open.at("aws_api_gateway_rest_api.api").endpoint_configuration).toEqual([expect.objectContaining({ types: ["REGIONAL"], ip_address_type: "ipv4" })]);
+    expect(resource("aws_api_gateway_domain_name", "custom_domain").endpoint_configuration.ip_address_type).toBe("${var.ip_address_type}");
+  });
+
   test("creates no policy and no ACCESS_DENIED response without an allow-list", () => {
     expect(plan.open.ofType("aws_api_gateway_rest_api_policy")).toEqual([]);
     expect(plan.open.ofType("aws_api_gateway_gateway_response").map((r) => r.values.response_type)).not.toContain("ACCESS_DENIED");
@@ -186,7 +213,7 @@ describe("the module's network restrictions", () => {
         domain_name: "otlp.example.com",
         regional_certificate_arn: CERT,
         security_policy: "TLS_1_2",
-        endpoint_configuration: [expect.objectContaining({ types: ["REGIONAL"] })],
+        endpoint_configuration: [expect.objectContaining({ types: ["REGIONAL"], ip_address_type: "dualstack" })],
       }),
     ]);
     expect(plan.network.ofType("aws_api_gateway_base_path_mapping").map((m) => m.values)).toEqual([expect.objectContaining({ base_path: "otlp" })]);

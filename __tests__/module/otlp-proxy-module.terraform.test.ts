@@ -18,7 +18,7 @@ const plan = modulePlansFor(CALLS);
 describe("the OTLP proxy module", () => {
   test("creates a regional REST API that reads API keys from the header and passes protobuf as binary", () => {
     expect(plan.plain.at("aws_api_gateway_rest_api.api")).toMatchObject({
-      endpoint_configuration: [{ types: ["REGIONAL"] }],
+      endpoint_configuration: [{ types: ["REGIONAL"], ip_address_type: "ipv4" }],
       api_key_source: "HEADER",
       binary_media_types: ["application/x-protobuf"],
     });

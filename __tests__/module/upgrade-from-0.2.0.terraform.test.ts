@@ -1,11 +1,10 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { MotoServer, motoUnavailableReason, startMoto } from "../support/moto-server";
-import { motoProvider } from "../support/moto-terraform";
+import { MotoServer, motoProvider, motoUnavailableReason, startMoto } from "../support/moto-server";
 import { PROJECT_ROOT } from "../support/project";
 import { terraformOk } from "../support/terraform-cli";
-import { COMMITTED_MODULE_DIR } from "../support/plan-module";
+import { MODULE_DIR } from "../../src/infra/module/module-dir";
 
 // A stack deployed with module 0.2.0 (a copy of it, __tests__/fixtures/module-0.2.0/) is upgraded to today's module:
 // applied against moto with 0.2.0, then the same state planned with modules/otlp-proxy/ in its place. 0.2.0 wrote one
@@ -54,7 +53,7 @@ describeWithMoto("upgrading a stack deployed with module 0.2.0", () => {
     useModule(FIXTURE);
     terraformOk(root, ["init", "-input=false"]);
     terraformOk(root, ["apply", "-input=false", "-auto-approve", "-lock=false"]);
-    useModule(COMMITTED_MODULE_DIR);
+    useModule(MODULE_DIR);
     terraformOk(root, ["plan", "-input=false", "-lock=false", "-out=upgrade.tfplan"]);
     changes = JSON.parse(terraformOk(root, ["show", "-json", "upgrade.tfplan"])).resource_changes ?? [];
   }, 600_000);

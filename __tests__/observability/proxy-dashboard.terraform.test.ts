@@ -2,8 +2,9 @@ import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE 
 import { committedModule, evaluateExpression } from "../support/plan-module";
 import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { FULL, QUIET } from "./proxy-dashboard.module-calls";
-import { teamStreamQueries } from "../../src/infra/observability/widgets/team-stream-widgets";
+import { CLAIM_MISMATCH_TITLE, teamStreamQueries } from "../../src/infra/observability/widgets/team-stream-widgets";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
+import { runLogsInsights } from "../support/logs-insights";
 
 // The dashboard is a local of the module (local.dashboard_body). Where the plan knows the body (no alarm ARNs and no
 // team key ids in it, which exist only after apply), it is read from the planned dashboard; where it does not, the
@@ -103,7 +104,13 @@ describe("the module's dashboard", () => {
   test("draws PromQL widgets only where CloudWatch takes OTLP metrics and the metrics route exists", () => {
     const promql = (call: keyof typeof CALLS) => JSON.stringify(plannedBody(call)).includes("claude_code.cost.usage");
     expect(promql("plain")).toBe(true);
-    expect(promql("frankfurt")).toBe(false);
+    // A supported region beyond the five of the preview, from the region table (src/infra/aws-regions/).
+    expect(promql("frankfurt")).toBe(true);
+    // ap-southeast-6 cannot be planned with provider 5.100.0 (its aws_region data source does not know the region), so
+    // its body is evaluated from the module's locals.
+    expect(JSON.stringify(evaluatedBody(QUIET, "ap-southeast-6"))).toContain("claude_code.cost.usage");
+    // A region the table leaves out: the module refuses metrics there, and the dashboard would not draw them either.
+    expect(JSON.stringify(evaluatedBody(QUIET, "il-central-1"))).not.toContain("claude_code.cost.usage");
     expect(promql("noMetrics")).toBe(false);
     expect(promql("aiOff")).toBe(false);
   });
@@ -126,6 +133,25 @@ describe("the module's dashboard", () => {
     // With one shared stream there is no team to show.
     expect(JSON.stringify(plannedBody("plain"))).not.toContain("@logStream");
     expect(JSON.stringify(evaluatedBody({ ...FULL, dashboard: { ai_usage_widgets: false } }, "us-east-1"))).not.toContain("@logStream");
+  });
+
+  test("flags log records whose claimed team.id is not the team of the key whose stream they landed in", () => {
+    // GIVEN the events of the OTLP log group: platform's key claiming platform, data's key claiming platform, data's key claiming nothing
+    const events = [
+      { "@logStream": KEY_ID("platform"), "resource.attributes.team.id": "platform" },
+      { "@logStream": KEY_ID("data"), "resource.attributes.team.id": "platform" },
+      { "@logStream": KEY_ID("data"), "resource.attributes.team.id": "platform" },
+      { "@logStream": KEY_ID("data") },
+      { "@logStream": KEY_ID("data"), "resource.attributes.team.id": "data" },
+    ];
+    const mismatch = body.widgets.find((w: any) => w.properties.title === CLAIM_MISMATCH_TITLE);
+
+    // WHEN the module's widget runs over them, THEN
+    expect(runLogsInsights(mismatch.properties.query, events)).toEqual([
+      { keyTeam: "data", claimedTeam: "platform", records: 2 },
+      { keyTeam: "data", claimedTeam: undefined, records: 1 },
+    ]);
+    expect(JSON.stringify(plannedBody("plain"))).not.toContain("claimedTeam");
   });
 
   test("is removed, with its output, when turned off", () => {

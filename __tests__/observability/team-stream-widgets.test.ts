@@ -1,7 +1,11 @@
 import { dashboardBody } from "../../src/infra/observability/dashboard-body";
 import { logsInsightsQuery } from "../../src/infra/observability/widgets/logs-insights";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
+import { runLogsInsights } from "../support/logs-insights";
 import {
+  CLAIM_MISMATCH_TITLE,
+  claimMatchesKeyCondition,
+  claimMismatchQuery,
   LOG_STREAM_FIELD,
   streamTeamExpression,
   TEAM_STREAM_QUERIES,
@@ -54,5 +58,39 @@ describe("the per-team stream widgets", () => {
     expect(JSON.stringify(dashboardBody(base))).not.toContain(LOG_STREAM_FIELD);
     const body = dashboardBody({ ...base, teamStreams: { otlpLogGroupName: "otlp-logs" } });
     expect(String(body.widgets[body.widgets.length - 1].properties.query)).toContain("by @logStream");
+  });
+});
+
+describe("the claim-mismatch widget", () => {
+  const teams = { k1: "platform", k2: "data" };
+
+  test("holds a record's claim to its key's team with literals only: one (stream and claim) pair per team, joined by or", () => {
+    expect(claimMatchesKeyCondition(teams)).toBe(
+      '(@logStream = "k1" and resource.attributes.team.id = "platform") or (@logStream = "k2" and resource.attributes.team.id = "data")',
+    );
+  });
+
+  test("is drawn, full width, only when the teams' key ids are known", () => {
+    const without = teamStreamWidgets({ otlpLogGroupName: "otlp-logs" }, "eu-west-1");
+    expect(without.map((w) => w.properties.title)).not.toContain(CLAIM_MISMATCH_TITLE);
+    const widgets = teamStreamWidgets({ otlpLogGroupName: "otlp-logs", teamExpression: streamTeamExpression(teams), claimMatchesKey: claimMatchesKeyCondition(teams) }, "eu-west-1");
+    const mismatch = widgets.find((w) => w.properties.title === CLAIM_MISMATCH_TITLE)!;
+    expect(mismatch.width).toBe(24);
+    expect(mismatch.properties.query).toBe(logsInsightsQuery("otlp-logs", claimMismatchQuery(claimMatchesKeyCondition(teams), streamTeamExpression(teams))));
+    expect(undocumentedWidgetProblems(mismatch)).toEqual([]);
+  });
+
+  test("lists by key team and claim the records whose claim is another team or missing", () => {
+    const query = logsInsightsQuery("otlp-logs", claimMismatchQuery(claimMatchesKeyCondition(teams), streamTeamExpression(teams)));
+    const events = [
+      { "@logStream": "k1", "resource.attributes.team.id": "platform" },
+      { "@logStream": "k1", "resource.attributes.team.id": "data" },
+      { "@logStream": "k2" },
+      { "@logStream": "k2", "resource.attributes.team.id": "data" },
+    ];
+    expect(runLogsInsights(query, events)).toEqual([
+      { keyTeam: "platform", claimedTeam: "data", records: 1 },
+      { keyTeam: "data", claimedTeam: undefined, records: 1 },
+    ]);
   });
 });

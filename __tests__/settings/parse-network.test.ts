@@ -22,6 +22,7 @@ describe("network settings", () => {
       hostedZoneId: { "us-east-1": "Z0123456789ABCDEFGHIJ", "eu-west-1": "Z0123456789ABCDEFGHIJ" },
       basePath: { "us-east-1": "otlp", "eu-west-1": "otlp" },
       disableExecuteApiEndpoint: { "eu-west-1": true },
+      ipAddressType: "dualstack",
     });
     expect(networkForRegion(settings, "eu-west-1")).toEqual({
       allowedSourceCidrs: ["192.0.2.10", "2001:db8::/32"],

@@ -83,24 +83,3 @@ describe("signalsForRegion", () => {
     ]);
   });
 });
-
-describe("metrics outside the documented regions", () => {
-  test("warns, naming the region and how to turn metrics off", () => {
-    const { warnings } = parseSettings({ regions: ["us-east-1", "ca-central-1"] });
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("ca-central-1 gets the /v1/metrics route");
-    expect(warnings[0]).toContain('"ca-central-1": ["traces", "logs"]');
-  });
-
-  test("does not warn once metrics are turned off there", () => {
-    const { warnings } = parseSettings({
-      regions: ["us-east-1", "ca-central-1"],
-      signals: { default: ["metrics", "traces", "logs"], "ca-central-1": ["traces", "logs"] },
-    });
-    expect(warnings).toEqual([]);
-  });
-
-  test("does not warn for the default regions", () => {
-    expect(parseSettings({}).warnings).toEqual([]);
-  });
-});

@@ -51,6 +51,7 @@ const VALID = {
   ],
   executionLogLevel: "info",
   allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::/32", "192.0.2.10"],
+  ipAddressType: "dualstack",
   domainName: { "us-east-1": "otlp-use1.example.com", "eu-west-1": "otlp-euw1.example.com" },
   certificateArn: {
     "us-east-1": "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012",

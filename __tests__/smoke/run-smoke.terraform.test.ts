@@ -56,6 +56,7 @@ describe("npm run smoke against a local HTTP server", () => {
     const run = await node.cli(["--endpoint", proxy.endpoint, "--api-key", "k", "--signals", "traces"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("cause:  X-Ray Transaction Search is not enabled");
+    expect(run.stdout).toContain("aws xray get-trace-segment-destination --region <region>");
     expect(run.stdout).toContain("aws xray update-trace-segment-destination");
   });
 

@@ -21,6 +21,8 @@ describe("diagnose", () => {
     ["an unsupported compression", { status: 415 }, /gzip/],
     ["an exhausted quota", { status: 429, detail: '{"message":"Quota exceeded: ..."}' }, /quota/],
     ["throttling", { status: 429, detail: '{"message":"Too many requests"}' }, /Throttled/],
+    ["throttling on metrics, the stage throttle or the endpoint's 500 per second", { signal: "metrics", status: 429, detail: '{"message":"Too many requests"}' }, /500 requests per second per account/],
+    ["a body over CloudWatch's per-request limits", { signal: "metrics", status: 400, detail: "too many data points" }, /1,000 data points/],
     ["a role API Gateway cannot assume", { status: 500, detail: '{"message": "Internal server error"}' }, /aws:SourceAccount/],
     ["CloudWatch unavailable", { status: 503 }, /unavailable/],
     ["an integration timeout", { status: 504 }, /29 s/],

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative } from "path";
 import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { moduleInputs } from "../../src/infra/stacks/module-inputs";
-import { COMMITTED_MODULE_DIR, committedModule } from "../support/plan-module";
+import { MODULE_DIR } from "../../src/infra/module/module-dir";
+import { committedModule } from "../support/plan-module";
 import { moduleCalls, synthesizeApp } from "../support/synth";
 
 const filesUnder = (dir: string): string[] =>
@@ -17,6 +18,7 @@ describe("RegionStack", () => {
     signals: { default: ["logs"], "eu-west-1": ["traces", "metrics"] },
     webAclArn: { "eu-west-1": "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/otlp/12345678-1234-1234-1234-123456789012" },
     allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::1"],
+    ipAddressType: "dualstack",
     teams: [{ name: "platform", rateLimit: 5, burstLimit: 10 }, { name: "ops", enabled: false }],
   };
   const stacks = synthesizeApp(raw);
@@ -35,6 +37,12 @@ describe("RegionStack", () => {
 
   test("keeps local state beside the project with a relative path", () => {
     expect(stacks[0].json.terraform.backend).toEqual({ local: { path: "../../../terraform.otlp-proxy-us-east-1.tfstate" } });
+  });
+
+  test("skips the provider's region check only in a region newer than the pinned provider (ap-southeast-6)", () => {
+    const [newZealand, sydney] = synthesizeApp({ regions: ["ap-southeast-6", "ap-southeast-2"] });
+    expect(newZealand.json.provider.aws).toEqual([{ region: "ap-southeast-6", skip_region_validation: true }]);
+    expect(sydney.json.provider.aws).toEqual([{ region: "ap-southeast-2" }]);
   });
 
   test("sets no default tags when there are none", () => {
@@ -105,12 +113,12 @@ describe("RegionStack", () => {
   });
 
   test("carries the committed module's files in the stack folder, unchanged", () => {
-    const committed = filesUnder(COMMITTED_MODULE_DIR).map((file) => relative(COMMITTED_MODULE_DIR, file)).sort();
+    const committed = filesUnder(MODULE_DIR).map((file) => relative(MODULE_DIR, file)).sort();
     expect(committed).toEqual(expect.arrayContaining(["main.tf", "outputs.tf", "variables.tf", "versions.tf", "moved.tf"]));
     for (const stack of stacks) {
       const copy = join(stack.dir, "assets", "module", "otlp-proxy");
       expect(filesUnder(copy).map((file) => relative(copy, file)).sort()).toEqual(committed);
-      for (const file of committed) expect(readFileSync(join(copy, file), "utf8")).toBe(readFileSync(join(COMMITTED_MODULE_DIR, file), "utf8"));
+      for (const file of committed) expect(readFileSync(join(copy, file), "utf8")).toBe(readFileSync(join(MODULE_DIR, file), "utf8"));
     }
   });
 });

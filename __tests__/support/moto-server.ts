@@ -1,9 +1,10 @@
 import { ChildProcess, spawn, spawnSync } from "child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "fs";
 import * as http from "http";
 import * as net from "net";
 import { tmpdir } from "os";
 import { join } from "path";
+import { offlineProvider } from "./terraform-cli";
 
 /** A running moto server on the loopback interface. */
 export interface MotoServer {
@@ -123,4 +124,26 @@ function answers(endpoint: string): Promise<boolean> {
 
 function sleep(millis: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, millis));
+}
+
+/** AWS services the stacks call, which Terraform must send to moto instead. */
+export const MOTO_SERVICES = ["apigateway", "cloudformation", "cloudwatch", "iam", "logs", "route53", "sns", "sts", "wafv2", "xray"];
+
+/**
+ * Points a synthesized stack at moto with a Terraform override file, leaving `cdk.tf.json` itself untouched:
+ * moto's endpoint for every service and dummy credentials. The stack's own backend stays.
+ */
+export function writeMotoOverride(stackDir: string, endpoint: string, region: string): void {
+  const override = { provider: { aws: motoProvider(endpoint, region) } };
+  writeFileSync(join(stackDir, "moto_override.tf.json"), JSON.stringify(override, null, 2));
+}
+
+/** An aws provider block that talks to moto: the offline block's dummy credentials, and moto's endpoint for every service. */
+export function motoProvider(endpoint: string, region: string, alias?: string): Record<string, unknown> {
+  return {
+    ...offlineProvider(region, alias),
+    access_key: "testing",
+    secret_key: "testing",
+    endpoints: [Object.fromEntries(MOTO_SERVICES.map((service) => [service, endpoint]))],
+  };
 }

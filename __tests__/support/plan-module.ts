@@ -1,13 +1,9 @@
-import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { moduleJson } from "../../src/infra/module/otlp-proxy-module";
-import { PROJECT_ROOT } from "./project";
-import { offlineProvider, terraformEnv, terraformOk } from "./terraform-cli";
-
-/** The committed module every region stack calls. */
-export const COMMITTED_MODULE_DIR = join(PROJECT_ROOT, "modules", "otlp-proxy");
+import { MODULE_DIR } from "../../src/infra/module/module-dir";
+import { offlineProvider, terraformOk } from "./terraform-cli";
 
 /**
  * The committed module's blocks in Terraform's JSON syntax (which the committed HCL is, byte for byte, rendered from:
@@ -119,7 +115,7 @@ function writeRoot(calls: Readonly<Record<string, ModuleCall>>): string {
     module: Object.fromEntries(
       Object.entries(calls).map(([name, call]) => [
         name,
-        { source: COMMITTED_MODULE_DIR, providers: { aws: `aws.${alias(call.region ?? "us-west-2")}` }, ...(call.inputs ?? {}) },
+        { source: MODULE_DIR, providers: { aws: `aws.${alias(call.region ?? "us-west-2")}` }, ...(call.inputs ?? {}) },
       ]),
     ),
     output: Object.fromEntries(
@@ -233,10 +229,8 @@ export function evaluateExpression(
   );
   vars = allVars;
   writeFileSync(join(dir, "terraform.tfvars.json"), JSON.stringify(vars));
-  const run = spawnSync("terraform", ["console", "-no-color"], { cwd: dir, env: terraformEnv(), input: "jsonencode(local.evaluated)\n", encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`terraform console failed in ${dir}:\n${run.stdout}${run.stderr}`);
   // The console prints the JSON text as an HCL string literal.
-  return JSON.parse(JSON.parse(run.stdout.trim()));
+  return JSON.parse(JSON.parse(terraformOk(dir, ["console"], {}, "jsonencode(local.evaluated)\n").trim()));
 }
 
 /**

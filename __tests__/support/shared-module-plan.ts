@@ -1,4 +1,3 @@
-import { spawn } from "child_process";
 import { createHash } from "crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { join, relative } from "path";
@@ -6,7 +5,7 @@ import { setTimeout as sleep } from "timers/promises";
 import { cleanUpOnInterrupt } from "./global-setup";
 import { cleanPlannedRoots, cutShownPlan, initModuleRoot, ModuleCall, ModulePlan, PLAN_ARGS, PLAN_TIMEOUT_MS, planCallsOnce, readPlan, ShownPlan } from "./plan-module";
 import { PROJECT_ROOT } from "./project";
-import { terraformEnv } from "./terraform-cli";
+import { startTerraformInBackground } from "./terraform-cli";
 
 // Planning the module costs Terraform a provider start (about 3 s of CPU) per plan and more than a second per call, so
 // the suites that read the module's plan do not plan it themselves: each declares its calls in a sibling
@@ -76,12 +75,8 @@ export function startSharedModulePlan(testPathPattern = ""): void {
   }
   if (Object.keys(shared).length === 0) return;
   const dir = initModuleRoot(shared);
-  const script = `terraform ${PLAN_ARGS.join(" ")} -no-color > ${PLAN_LOG} 2>&1 && terraform show -json -no-color p > ${SHOWN} 2>> ${PLAN_LOG}; echo $? > ${STATUS}`;
-  // In a process group of its own, so it can be ended whole (sh, terraform and the providers it starts); a run that is
-  // interrupted ends it on the way out, since Jest then skips the global teardown.
-  const child = spawn("sh", ["-c", script], { cwd: dir, env: terraformEnv(), detached: true, stdio: "ignore" });
-  child.unref();
-  const pid = child.pid;
+  const pid = startTerraformInBackground(dir, [{ args: PLAN_ARGS }, { args: ["show", "-json", "p"], stdout: SHOWN }], { log: PLAN_LOG, statusFile: STATUS });
+  // A run that is interrupted ends it on the way out, since Jest then skips the global teardown.
   if (pid) cleanUpOnInterrupt(() => signalGroup(pid, "SIGKILL"));
   const record: SharedPlanRecord = { dir, pid, calls: Object.keys(shared) };
   writeFileSync(recordFile(), JSON.stringify(record));

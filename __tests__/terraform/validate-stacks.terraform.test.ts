@@ -48,7 +48,7 @@ const VARIANTS: ReadonlyArray<[string, unknown]> = [
   ["an S3 backend", { regions: ["us-east-1"], backend: { type: "s3", bucket: "acme-tf-state", keyPrefix: "otlp-proxy", region: "us-east-1" } }],
   ["a Terraform Cloud backend with a named workspace", { regions: ["us-east-1"], backend: { type: "cloud", organization: "acme", project: "Telemetry", workspacePrefix: "ai-" } }],
   ["a Terraform Cloud backend with tagged workspaces", { regions: ["us-east-1"], backend: { type: "cloud", organization: "acme", workspaceTags: ["otlp-proxy"] } }],
-  ["three teams, an IP allow-list and access logs", { regions: ["us-west-2"], teams: THREE_TEAMS, allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::/32"] }],
+  ["three teams, an IP allow-list and access logs", { regions: ["us-west-2"], teams: THREE_TEAMS, allowedSourceCidrs: ["203.0.113.0/24", "2001:db8::/32"], ipAddressType: "dualstack" }],
   ["no logging at all", { regions: ["us-east-1"], accessLogs: false, detailedMetrics: false }],
   [
     "execution logs, detailed metrics and an existing account role",

@@ -296,8 +296,8 @@ locals {
       ]
     },
     {
-      include = var.dashboard.ai_usage_widgets && contains(local.signals, "metrics") && contains(["us-east-1", "us-west-2", "ap-southeast-1", "ap-southeast-2", "eu-west-1"], local.region)
-      height  = 27
+      include = var.dashboard.ai_usage_widgets && contains(local.signals, "metrics") && contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"], local.region)
+      height  = 33
       widgets = [
         {
           type       = "text"
@@ -314,7 +314,7 @@ locals {
           width  = 24
           height = 2
           properties = {
-            markdown = "Teams come from `OTEL_RESOURCE_ATTRIBUTES=team.id=<team>` on each developer's machine; users from the tools' `user.*` attributes. Copilot CLI and Codex send no cost metric."
+            markdown = "Users, teams, departments, cost centers and organizations are the resource attributes CloudWatch's Coding Agent Insights reads (`OTEL_RESOURCE_ATTRIBUTES` on each developer's machine), so these widgets and its dashboards show the same numbers. They are what clients claim. Copilot CLI and Codex send no cost metric."
           }
         },
         {
@@ -368,7 +368,7 @@ locals {
                   id       = "q1"
                   type     = "cloudwatch-metrics"
                   language = "PromQL"
-                  query    = "sum by (\"user.email\") (sum_over_time({\"claude_code.cost.usage\"}[1h]))"
+                  query    = "sum by (\"@resource.user.email\") (sum_over_time({\"claude_code.cost.usage\"}[1h]))"
                   step     = var.alarms.period_seconds
                 },
               ]
@@ -429,6 +429,111 @@ locals {
           width  = 8
           height = 6
           properties = {
+            title  = "Claude Code cost (USD per hour) by department"
+            view   = "line"
+            region = local.region
+            data = {
+              queries = [
+                {
+                  id       = "q1"
+                  type     = "cloudwatch-metrics"
+                  language = "PromQL"
+                  query    = "sum by (\"@resource.department\") (sum_over_time({\"claude_code.cost.usage\"}[1h]))"
+                  step     = var.alarms.period_seconds
+                },
+              ]
+            }
+            plotOptions = {
+              legend = { position = "bottom", show = true }
+              xAxis  = { type = "datetime" }
+              yAxis  = [{ type = "linear" }]
+              style = {
+                lineOptions   = { filled = false, stacked = false, width = 2, pattern = "solid", spline = false }
+                numberOptions = { sparkline = false }
+                pieOptions    = { innerSize = "50%" }
+                barOptions    = {}
+                gaugeOptions  = {}
+              }
+            }
+          }
+        },
+        {
+          type   = "chart"
+          x      = 8
+          y      = 9
+          width  = 8
+          height = 6
+          properties = {
+            title  = "Claude Code cost (USD per hour) by cost center"
+            view   = "line"
+            region = local.region
+            data = {
+              queries = [
+                {
+                  id       = "q1"
+                  type     = "cloudwatch-metrics"
+                  language = "PromQL"
+                  query    = "sum by (\"@resource.cost_center\") (sum_over_time({\"claude_code.cost.usage\"}[1h]))"
+                  step     = var.alarms.period_seconds
+                },
+              ]
+            }
+            plotOptions = {
+              legend = { position = "bottom", show = true }
+              xAxis  = { type = "datetime" }
+              yAxis  = [{ type = "linear" }]
+              style = {
+                lineOptions   = { filled = false, stacked = false, width = 2, pattern = "solid", spline = false }
+                numberOptions = { sparkline = false }
+                pieOptions    = { innerSize = "50%" }
+                barOptions    = {}
+                gaugeOptions  = {}
+              }
+            }
+          }
+        },
+        {
+          type   = "chart"
+          x      = 16
+          y      = 9
+          width  = 8
+          height = 6
+          properties = {
+            title  = "Claude Code cost (USD per hour) by organization"
+            view   = "line"
+            region = local.region
+            data = {
+              queries = [
+                {
+                  id       = "q1"
+                  type     = "cloudwatch-metrics"
+                  language = "PromQL"
+                  query    = "sum by (\"@resource.organization\") (sum_over_time({\"claude_code.cost.usage\"}[1h]))"
+                  step     = var.alarms.period_seconds
+                },
+              ]
+            }
+            plotOptions = {
+              legend = { position = "bottom", show = true }
+              xAxis  = { type = "datetime" }
+              yAxis  = [{ type = "linear" }]
+              style = {
+                lineOptions   = { filled = false, stacked = false, width = 2, pattern = "solid", spline = false }
+                numberOptions = { sparkline = false }
+                pieOptions    = { innerSize = "50%" }
+                barOptions    = {}
+                gaugeOptions  = {}
+              }
+            }
+          }
+        },
+        {
+          type   = "chart"
+          x      = 0
+          y      = 15
+          width  = 8
+          height = 6
+          properties = {
             title  = "Claude Code tokens per hour by model and type"
             view   = "line"
             region = local.region
@@ -460,7 +565,7 @@ locals {
         {
           type   = "chart"
           x      = 8
-          y      = 9
+          y      = 15
           width  = 8
           height = 6
           properties = {
@@ -495,7 +600,7 @@ locals {
         {
           type   = "chart"
           x      = 16
-          y      = 9
+          y      = 15
           width  = 8
           height = 6
           properties = {
@@ -530,7 +635,7 @@ locals {
         {
           type   = "chart"
           x      = 0
-          y      = 15
+          y      = 21
           width  = 8
           height = 6
           properties = {
@@ -543,7 +648,7 @@ locals {
                   id       = "q1"
                   type     = "cloudwatch-metrics"
                   language = "PromQL"
-                  query    = "count(sum by (\"user.id\") (sum_over_time({\"claude_code.token.usage\"}[1d])))"
+                  query    = "count(sum by (\"@resource.user.email\") (sum_over_time({\"claude_code.token.usage\"}[1d])))"
                   step     = var.alarms.period_seconds
                 },
               ]
@@ -565,7 +670,7 @@ locals {
         {
           type   = "chart"
           x      = 8
-          y      = 15
+          y      = 21
           width  = 8
           height = 6
           properties = {
@@ -600,7 +705,7 @@ locals {
         {
           type   = "chart"
           x      = 16
-          y      = 15
+          y      = 21
           width  = 8
           height = 6
           properties = {
@@ -635,7 +740,42 @@ locals {
         {
           type   = "chart"
           x      = 0
-          y      = 21
+          y      = 27
+          width  = 8
+          height = 6
+          properties = {
+            title  = "Copilot CLI tokens per hour by team"
+            view   = "line"
+            region = local.region
+            data = {
+              queries = [
+                {
+                  id       = "q1"
+                  type     = "cloudwatch-metrics"
+                  language = "PromQL"
+                  query    = "histogram_sum(sum by (\"@resource.team.id\") (increase({\"gen_ai.client.token.usage\", \"@resource.service.name\"=\"github-copilot\"}[1h])))"
+                  step     = var.alarms.period_seconds
+                },
+              ]
+            }
+            plotOptions = {
+              legend = { position = "bottom", show = true }
+              xAxis  = { type = "datetime" }
+              yAxis  = [{ type = "linear" }]
+              style = {
+                lineOptions   = { filled = false, stacked = false, width = 2, pattern = "solid", spline = false }
+                numberOptions = { sparkline = false }
+                pieOptions    = { innerSize = "50%" }
+                barOptions    = {}
+                gaugeOptions  = {}
+              }
+            }
+          }
+        },
+        {
+          type   = "chart"
+          x      = 8
+          y      = 27
           width  = 8
           height = 6
           properties = {
@@ -667,11 +807,46 @@ locals {
             }
           }
         },
+        {
+          type   = "chart"
+          x      = 16
+          y      = 27
+          width  = 8
+          height = 6
+          properties = {
+            title  = "Codex tokens per hour by team"
+            view   = "line"
+            region = local.region
+            data = {
+              queries = [
+                {
+                  id       = "q1"
+                  type     = "cloudwatch-metrics"
+                  language = "PromQL"
+                  query    = "sum by (\"@resource.team.id\") (sum_over_time({\"codex.turn.token_usage\"}[1h]))"
+                  step     = var.alarms.period_seconds
+                },
+              ]
+            }
+            plotOptions = {
+              legend = { position = "bottom", show = true }
+              xAxis  = { type = "datetime" }
+              yAxis  = [{ type = "linear" }]
+              style = {
+                lineOptions   = { filled = false, stacked = false, width = 2, pattern = "solid", spline = false }
+                numberOptions = { sparkline = false }
+                pieOptions    = { innerSize = "50%" }
+                barOptions    = {}
+                gaugeOptions  = {}
+              }
+            }
+          }
+        },
       ]
     },
     {
       include = var.dashboard.ai_usage_widgets && contains(local.signals, "logs")
-      height  = 7
+      height  = 13
       widgets = [
         {
           type       = "text"
@@ -691,13 +866,26 @@ locals {
             title  = "Claude Code cost per user per day (api_request)"
             region = local.region
             view   = "table"
-            query  = "SOURCE '${aws_cloudwatch_log_group.otlp_logs.name}' | filter attributes.event.name = \"api_request\" | stats sum(attributes.cost_usd) as costUsd, count(*) as requests by bin(1d), attributes.user.email | sort costUsd desc"
+            query  = "SOURCE '${aws_cloudwatch_log_group.otlp_logs.name}' | filter attributes.event.name = \"api_request\" | stats sum(attributes.cost_usd) as costUsd, count(*) as requests by bin(1d), resource.attributes.user.email | sort costUsd desc"
           }
         },
         {
           type   = "log"
           x      = 12
           y      = 1
+          width  = 12
+          height = 6
+          properties = {
+            title  = "Claude Code cost per day by claimed team, department, cost center and organization (api_request)"
+            region = local.region
+            view   = "table"
+            query  = "SOURCE '${aws_cloudwatch_log_group.otlp_logs.name}' | filter attributes.event.name = \"api_request\" | stats sum(attributes.cost_usd) as costUsd, count(*) as requests by bin(1d), resource.attributes.team.id, resource.attributes.department, resource.attributes.cost_center, resource.attributes.organization | sort costUsd desc"
+          }
+        },
+        {
+          type   = "log"
+          x      = 0
+          y      = 7
           width  = 12
           height = 6
           properties = {
@@ -711,7 +899,7 @@ locals {
     },
     {
       include = var.dashboard.ai_usage_widgets && contains(local.signals, "logs") && var.log_streams == "per-team"
-      height  = 9
+      height  = 15
       widgets = [
         {
           type   = "text"
@@ -730,7 +918,7 @@ locals {
           width  = 24
           height = 2
           properties = {
-            markdown = "Each team's log records land in its own stream, named by its API key id: API Gateway sets the stream from the key a request was accepted with (`context.identity.apiKeyId`), so no client can write to another team's stream. Metrics and traces pass through as sent and carry only what clients claim (`OTEL_RESOURCE_ATTRIBUTES=team.id=<team>`)."
+            markdown = "Each team's log records land in its own stream, named by its API key id: API Gateway sets the stream from the key a request was accepted with (`context.identity.apiKeyId`), so no client can write to another team's stream. Metrics and traces pass through as sent and carry only what clients claim (`OTEL_RESOURCE_ATTRIBUTES=team.id=<team>`), which is what Coding Agent Insights groups by: the last widget lists log records whose claimed `team.id` is not their key's team (or is missing, as in every Claude Cowork record)."
           }
         },
         {
@@ -757,6 +945,19 @@ locals {
             region = local.region
             view   = "table"
             query  = "SOURCE '${aws_cloudwatch_log_group.otlp_logs.name}' | filter attributes.event.name = \"api_error\" | fields ${join("", [for t in var.teams : "replace("])}@logStream${join("", [for t in var.teams : ", \"${aws_api_gateway_api_key.team[t.name].id}\", \"${t.name}\")"])} as team | stats count(*) as errors by team, attributes.status_code | sort errors desc"
+          }
+        },
+        {
+          type   = "log"
+          x      = 0
+          y      = 9
+          width  = 24
+          height = 6
+          properties = {
+            title  = "Log records whose claimed team (resource team.id) is not their key's team"
+            region = local.region
+            view   = "table"
+            query  = "SOURCE '${aws_cloudwatch_log_group.otlp_logs.name}' | filter not (${join(" or ", [for t in var.teams : "(@logStream = \"${aws_api_gateway_api_key.team[t.name].id}\" and resource.attributes.team.id = \"${t.name}\")"])}) | fields ${join("", [for t in var.teams : "replace("])}@logStream${join("", [for t in var.teams : ", \"${aws_api_gateway_api_key.team[t.name].id}\", \"${t.name}\")"])} as keyTeam, resource.attributes.team.id as claimedTeam | stats count(*) as records by keyTeam, claimedTeam | sort records desc"
           }
         },
       ]

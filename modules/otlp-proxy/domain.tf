@@ -6,7 +6,8 @@ resource "aws_api_gateway_domain_name" "custom_domain" {
   security_policy          = "TLS_1_2"
   tags                     = var.tags
   endpoint_configuration {
-    types = ["REGIONAL"]
+    types           = ["REGIONAL"]
+    ip_address_type = var.ip_address_type
   }
 
   depends_on = [aws_wafv2_web_acl_association.web_acl]

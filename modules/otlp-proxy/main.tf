@@ -66,13 +66,18 @@ resource "aws_api_gateway_rest_api" "api" {
   disable_execute_api_endpoint = var.disable_execute_api_endpoint
   tags                         = var.tags
   endpoint_configuration {
-    types = ["REGIONAL"]
+    types           = ["REGIONAL"]
+    ip_address_type = var.ip_address_type
   }
 
   lifecycle {
     precondition {
-      condition     = contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"], local.region)
-      error_message = "the provider's region: a commercial AWS region: af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-7, ca-central-1, ca-west-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, mx-central-1, sa-east-1, us-east-1, us-east-2, us-west-1, us-west-2."
+      condition     = contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"], local.region)
+      error_message = "the provider's region: a commercial AWS region: af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-central-1, ca-west-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, mx-central-1, sa-east-1, us-east-1, us-east-2, us-west-1, us-west-2."
+    }
+    precondition {
+      condition     = !contains(var.signals, "metrics") || !contains(["il-central-1", "me-central-1", "me-south-1"], local.region)
+      error_message = "signals: metrics only in a region where CloudWatch has the OTLP metrics endpoint: af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-central-1, ca-west-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, mx-central-1, sa-east-1, us-east-1, us-east-2, us-west-1, us-west-2."
     }
     precondition {
       condition     = alltrue([for limits in values(local.team_limits) : limits.burst_limit >= limits.rate_limit])
@@ -81,6 +86,10 @@ resource "aws_api_gateway_rest_api" "api" {
     precondition {
       condition     = local.access_log_group_name != var.log_group_name
       error_message = "access_log_group_name: a log group other than log_group_name, which holds the OTLP log records."
+    }
+    precondition {
+      condition     = var.ip_address_type == "dualstack" || (var.allowed_source_cidrs == null ? true : alltrue([for c in var.allowed_source_cidrs : !strcontains(c, ":")]))
+      error_message = "allowed_source_cidrs: IPv4 ranges only while ip_address_type is \"ipv4\": an ipv4 endpoint takes no IPv6 connection, so an IPv6 range could never match; set ip_address_type to \"dualstack\" to admit IPv6 clients."
     }
     precondition {
       condition     = var.web_acl_arn == null ? true : split(":", var.web_acl_arn)[3] == local.region
@@ -368,11 +377,28 @@ resource "aws_api_gateway_method_settings" "method_settings" {
   depends_on = [aws_cloudwatch_log_group.execution_logs, aws_api_gateway_stage.api_stage]
 }
 
+resource "aws_api_gateway_method_settings" "metrics_throttle" {
+  count = var.metrics_throttle.enabled && contains(local.signals, "metrics") ? 1 : 0
+
+  rest_api_id = aws_api_gateway_rest_api.api.id
+  stage_name  = aws_api_gateway_stage.api_stage.stage_name
+  method_path = "v1/metrics/POST"
+  settings {
+    logging_level          = local.execution_log_level
+    metrics_enabled        = var.detailed_metrics
+    data_trace_enabled     = false
+    throttling_rate_limit  = var.metrics_throttle.rate_limit
+    throttling_burst_limit = var.metrics_throttle.burst_limit
+  }
+
+  depends_on = [aws_cloudwatch_log_group.execution_logs, aws_api_gateway_method_settings.method_settings]
+}
+
 resource "aws_wafv2_web_acl_association" "web_acl" {
   count = var.web_acl_arn != null ? 1 : 0
 
   resource_arn = aws_api_gateway_stage.api_stage.arn
   web_acl_arn  = var.web_acl_arn
 
-  depends_on = [aws_api_gateway_method_settings.method_settings]
+  depends_on = [aws_api_gateway_method_settings.metrics_throttle]
 }

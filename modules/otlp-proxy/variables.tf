@@ -72,6 +72,29 @@ variable "throttle" {
   }
 }
 
+variable "metrics_throttle" {
+  description = "A stage throttle on /v1/metrics that every team shares (enabled, rate_limit at most 500, burst_limit): CloudWatch's OTLP metrics endpoint takes 500 requests per second per account, which the teams' usage plans can add up past."
+  type = object({
+    enabled     = optional(bool, true)
+    rate_limit  = optional(number, 500)
+    burst_limit = optional(number, 500)
+  })
+  default  = { enabled = true, rate_limit = 500, burst_limit = 500 }
+  nullable = false
+  validation {
+    condition     = var.metrics_throttle.rate_limit > 0 && var.metrics_throttle.rate_limit <= 500
+    error_message = "metrics_throttle.rate_limit: a number of requests per second above 0 and at most 500 (what CloudWatch's OTLP metrics endpoint takes per account; turn the throttle off with enabled false)."
+  }
+  validation {
+    condition     = var.metrics_throttle.burst_limit > 0 && var.metrics_throttle.burst_limit <= 5000 && floor(var.metrics_throttle.burst_limit) == var.metrics_throttle.burst_limit
+    error_message = "metrics_throttle.burst_limit: a whole number of requests above 0 and at most 5000 (the account limit per region)."
+  }
+  validation {
+    condition     = var.metrics_throttle.burst_limit >= var.metrics_throttle.rate_limit
+    error_message = "metrics_throttle.burst_limit: at least metrics_throttle.rate_limit, so one second of traffic fits in a burst."
+  }
+}
+
 variable "signals" {
   description = "Which routes exist: a non-empty list of distinct signals from metrics, traces, logs."
   type        = list(string)
@@ -289,6 +312,17 @@ variable "disable_execute_api_endpoint" {
   nullable    = false
 }
 
+variable "ip_address_type" {
+  description = "Who can connect to the REST API and its custom domain: ipv4 (API Gateway's default) or dualstack (IPv4 and IPv6). IPv6 ranges in allowed_source_cidrs need dualstack."
+  type        = string
+  default     = "ipv4"
+  nullable    = false
+  validation {
+    condition     = contains(["ipv4", "dualstack"], var.ip_address_type)
+    error_message = "ip_address_type: \"ipv4\" (IPv4 clients only, API Gateway's default) or \"dualstack\" (IPv4 and IPv6 clients; the REST API and its custom domain)."
+  }
+}
+
 variable "dashboard" {
   description = "The CloudWatch dashboard otlp-proxy-<region>: enabled, and ai_usage_widgets (PromQL over the OTLP metrics, Logs Insights over the OTLP log group)."
   type        = object({ enabled = optional(bool, true), ai_usage_widgets = optional(bool, true) })
@@ -377,7 +411,7 @@ variable "transaction_search" {
     error_message = "transaction_search.indexing_percentage: a number from 0 to 100 percent."
   }
   validation {
-    condition     = var.transaction_search.regions == null ? true : (length(var.transaction_search.regions) > 0 && length(distinct(var.transaction_search.regions)) == length(var.transaction_search.regions) && alltrue([for r in var.transaction_search.regions : contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"], r)]))
+    condition     = var.transaction_search.regions == null ? true : (length(var.transaction_search.regions) > 0 && length(distinct(var.transaction_search.regions)) == length(var.transaction_search.regions) && alltrue([for r in var.transaction_search.regions : contains(["af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2"], r)]))
     error_message = "transaction_search.regions: a non-empty list of distinct commercial AWS regions."
   }
 }

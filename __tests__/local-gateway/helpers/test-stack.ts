@@ -1,6 +1,3 @@
-import { createHash } from "crypto";
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { loadStack } from "../../../src/tools/local-gateway/load-stack";
 import { TerraformJson } from "../../../src/tools/local-gateway/terraform-refs";
@@ -32,7 +29,8 @@ let synthesized: PlannedTestStack | undefined;
 /**
  * The us-west-2 stack as the app synthesizes it now, with the settings in cdktf.json: synthesized in-process into a
  * temporary folder once per test file and planned by Terraform (the plan is cached by content, so only the first
- * test file after a change pays for it), so tests never depend on a stale or missing cdktf.out.
+ * test file after a change pays for it), so tests never depend on a stale or missing cdktf.out. Call it in a hook or a
+ * test, never where `describe` or `test.each` is evaluated.
  */
 export function testStack(): PlannedTestStack {
   synthesized ??= plannedStackWith({ ...(projectSettings() as object), regions: [TEST_REGION] });
@@ -57,62 +55,14 @@ export function teamsStack(): PlannedTestStack {
   return withTeams;
 }
 
-/** A us-west-2 stack synthesized with the given raw settings, planned as the local gateway plans it. */
+/**
+ * A us-west-2 stack synthesized with the given raw settings, loaded as `npm run local` loads it: its plan cache, keyed
+ * by the stack's content and kept in the run's temporary folder, gives later test files the plan without Terraform.
+ */
 function plannedStackWith(settings: Record<string, unknown>): PlannedTestStack {
   const [stack] = synthesizeApp({ regions: [TEST_REGION], ...settings });
   const file = join(stack.dir, "cdk.tf.json");
-  // Test files in other Jest workers may ask for the same stack at the same moment: one plans it, the others then read
-  // it from the plan cache (the run's own, under TMPDIR) instead of planning it again.
-  const doc = whileHolding(`local-gateway-test-stack-${createHash("sha256").update(JSON.stringify(settings)).digest("hex").slice(0, 16)}`, () =>
-    loadStack({ stackFile: file, terraformEnv: terraformEnv() }).doc,
-  );
-  return { doc, file, dir: stack.dir };
-}
-
-/** How long a worker waits for another's plan of the same stack before planning it itself. */
-const LOCK_WAIT_MS = 300_000;
-/** How long a lock file may stay empty while its holder writes its pid. */
-const LOCK_WRITE_MS = 10_000;
-
-/**
- * Runs `action` while holding a lock file of this name in the run's temporary folder, shared by the Jest workers. A
- * lock whose holder has ended (or that stayed empty) is taken over, and after {@link LOCK_WAIT_MS} the action runs
- * anyway: the lock only saves a second plan of the same stack, and the plan cache is written by rename.
- */
-function whileHolding<T>(name: string, action: () => T): T {
-  const lock = join(tmpdir(), `${name}.lock`);
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      const fd = openSync(lock, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (Date.now() > deadline) return action();
-      if (isStale(lock)) rmSync(lock, { force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    return action();
-  } finally {
-    rmSync(lock, { force: true });
-  }
-}
-
-/** Whether a lock file's holder has ended, or it stayed empty too long to be still starting. */
-function isStale(lock: string): boolean {
-  try {
-    const pid = Number(readFileSync(lock, "utf8"));
-    if (!Number.isInteger(pid) || pid <= 0) return Date.now() - statSync(lock).mtimeMs > LOCK_WRITE_MS;
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    // ENOENT: released meanwhile (try again); ESRCH: its holder has ended; EPERM: alive, another user's.
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
+  return { doc: loadStack({ stackFile: file, terraformEnv: terraformEnv() }).doc, file, dir: stack.dir };
 }
 
 /** A deep copy of a planned stack's document (the test stack's unless given) with `edit` applied. */

@@ -1,5 +1,5 @@
 import { EnvVar, envObject, formatEnvLines } from "./env-lines";
-import { BATCHING, SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamResourceAttributes } from "./snippet-options";
+import { BATCHING, SnippetOptions, apiKeyHeader, resolveSnippetOptions } from "./snippet-options";
 
 /**
  * Claude Code's variables: telemetry on, metrics and events (logs) over OTLP/HTTP protobuf to the proxy's base
@@ -11,7 +11,7 @@ import { BATCHING, SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamReso
  */
 export function claudeCodeVariables(endpoint: string, options?: SnippetOptions): readonly EnvVar[] {
   const o = resolveSnippetOptions(options);
-  const vars: EnvVar[] = [
+  return [
     ["CLAUDE_CODE_ENABLE_TELEMETRY", "1"],
     ["OTEL_METRICS_EXPORTER", "otlp"],
     ["OTEL_LOGS_EXPORTER", "otlp"],
@@ -20,9 +20,8 @@ export function claudeCodeVariables(endpoint: string, options?: SnippetOptions):
     ["OTEL_EXPORTER_OTLP_HEADERS", apiKeyHeader(o.apiKey)],
     ["OTEL_METRIC_EXPORT_INTERVAL", String(BATCHING.metricExportIntervalMillis)],
     ["OTEL_LOGS_EXPORT_INTERVAL", String(BATCHING.logsExportIntervalMillis)],
+    ["OTEL_RESOURCE_ATTRIBUTES", o.resourceAttributes],
   ];
-  if (o.teamId !== undefined) vars.push(["OTEL_RESOURCE_ATTRIBUTES", teamResourceAttributes(o.teamId)]);
-  return vars;
 }
 
 /** Claude Code's settings as shell lines (`export NAME=VALUE`). */

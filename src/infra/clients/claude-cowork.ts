@@ -3,7 +3,8 @@ import { SnippetOptions, apiKeyHeader, resolveSnippetOptions } from "./snippet-o
 /**
  * The values to type into claude.ai's admin settings (Cowork, Monitoring): the OTLP endpoint (base URL), the
  * protocol and the static headers field. Cowork sends events (logs) only and has no field for resource
- * attributes, so a team id is not used.
+ * attributes, so it cannot send the attributes Coding Agent Insights reads; its records are attributed by the key's
+ * stream alone (docs/teams-and-access.md).
  *
  * @param endpoint the proxy's base URL without a trailing slash; only concatenated, so a Terraform token works
  */

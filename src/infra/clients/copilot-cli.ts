@@ -1,5 +1,5 @@
 import { EnvVar, formatEnvLines } from "./env-lines";
-import { SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamResourceAttributes } from "./snippet-options";
+import { SnippetOptions, apiKeyHeader, resolveSnippetOptions } from "./snippet-options";
 
 /**
  * GitHub Copilot CLI's variables: telemetry on, traces and metrics over OTLP/HTTP protobuf to the proxy's base
@@ -9,14 +9,13 @@ import { SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamResourceAttrib
  */
 export function copilotCliVariables(endpoint: string, options?: SnippetOptions): readonly EnvVar[] {
   const o = resolveSnippetOptions(options);
-  const vars: EnvVar[] = [
+  return [
     ["COPILOT_OTEL_ENABLED", "true"],
     ["OTEL_EXPORTER_OTLP_ENDPOINT", endpoint],
     ["OTEL_EXPORTER_OTLP_HEADERS", apiKeyHeader(o.apiKey)],
     ["OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"],
+    ["OTEL_RESOURCE_ATTRIBUTES", o.resourceAttributes],
   ];
-  if (o.teamId !== undefined) vars.push(["OTEL_RESOURCE_ATTRIBUTES", teamResourceAttributes(o.teamId)]);
-  return vars;
 }
 
 /** Copilot CLI's settings as shell lines. */

@@ -1,5 +1,5 @@
 import { EnvVar, formatEnvLines } from "./env-lines";
-import { SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamResourceAttributes } from "./snippet-options";
+import { SnippetOptions, apiKeyHeader, resolveSnippetOptions } from "./snippet-options";
 
 /**
  * Gemini CLI's variables: telemetry on with the `local` target, OTLP over `http` (which is OTLP/JSON in Gemini
@@ -10,15 +10,14 @@ import { SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamResourceAttrib
  */
 export function geminiCliVariables(endpoint: string, options?: SnippetOptions): readonly EnvVar[] {
   const o = resolveSnippetOptions(options);
-  const vars: EnvVar[] = [
+  return [
     ["GEMINI_TELEMETRY_ENABLED", "true"],
     ["GEMINI_TELEMETRY_TARGET", "local"],
     ["GEMINI_TELEMETRY_OTLP_ENDPOINT", endpoint],
     ["GEMINI_TELEMETRY_OTLP_PROTOCOL", "http"],
     ["OTEL_EXPORTER_OTLP_HEADERS", apiKeyHeader(o.apiKey)],
+    ["OTEL_RESOURCE_ATTRIBUTES", o.resourceAttributes],
   ];
-  if (o.teamId !== undefined) vars.push(["OTEL_RESOURCE_ATTRIBUTES", teamResourceAttributes(o.teamId)]);
-  return vars;
 }
 
 /** Gemini CLI's settings as shell lines. */
@@ -35,10 +34,11 @@ export function geminiCliSettings(endpoint: string): string {
   return JSON.stringify({ telemetry }, null, 2) + "\n";
 }
 
-/** The environment lines that go with {@link geminiCliSettings}: the API key header and the team attribute. */
+/** The environment lines that go with {@link geminiCliSettings}: the API key header and the resource attributes. */
 export function geminiCliSettingsCompanionEnv(options?: SnippetOptions): string {
   const o = resolveSnippetOptions(options);
-  const vars: EnvVar[] = [["OTEL_EXPORTER_OTLP_HEADERS", apiKeyHeader(o.apiKey)]];
-  if (o.teamId !== undefined) vars.push(["OTEL_RESOURCE_ATTRIBUTES", teamResourceAttributes(o.teamId)]);
-  return formatEnvLines(vars);
+  return formatEnvLines([
+    ["OTEL_EXPORTER_OTLP_HEADERS", apiKeyHeader(o.apiKey)],
+    ["OTEL_RESOURCE_ATTRIBUTES", o.resourceAttributes],
+  ]);
 }

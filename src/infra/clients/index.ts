@@ -5,6 +5,8 @@ export { claudeCoworkFields } from "./claude-cowork";
 export { codexConfig } from "./codex";
 export { copilotCliEnv, copilotCliVariables } from "./copilot-cli";
 export { geminiCliEnv, geminiCliSettings, geminiCliSettingsCompanionEnv, geminiCliVariables } from "./gemini-cli";
+export { encodeResourceAttributeValue, INSIGHTS_ATTRIBUTES, INSIGHTS_PLACEHOLDERS, insightsResourceAttributes } from "./insights-attributes";
+export type { InsightsAttribute } from "./insights-attributes";
 export { otelSdkEnv, otelSdkVariables } from "./otel-sdk";
 export { BATCHING, DEFAULT_API_KEY_PLACEHOLDER } from "./snippet-options";
 export type { SnippetOptions } from "./snippet-options";

@@ -1,5 +1,5 @@
 import { EnvVar, formatEnvLines } from "./env-lines";
-import { BATCHING, SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamResourceAttributes } from "./snippet-options";
+import { BATCHING, SnippetOptions, apiKeyHeader, resolveSnippetOptions } from "./snippet-options";
 
 /**
  * Variables for any OpenTelemetry SDK: OTLP/HTTP protobuf to the proxy's base URL (the SDK appends
@@ -11,7 +11,7 @@ import { BATCHING, SnippetOptions, apiKeyHeader, resolveSnippetOptions, teamReso
  */
 export function otelSdkVariables(endpoint: string, options?: SnippetOptions): readonly EnvVar[] {
   const o = resolveSnippetOptions(options);
-  const vars: EnvVar[] = [
+  return [
     ["OTEL_EXPORTER_OTLP_ENDPOINT", endpoint],
     ["OTEL_EXPORTER_OTLP_HEADERS", apiKeyHeader(o.apiKey)],
     ["OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"],
@@ -20,9 +20,8 @@ export function otelSdkVariables(endpoint: string, options?: SnippetOptions): re
     ["OTEL_BLRP_MAX_EXPORT_BATCH_SIZE", String(BATCHING.logsMaxExportBatchSize)],
     ["OTEL_BSP_SCHEDULE_DELAY", String(BATCHING.spansExportIntervalMillis)],
     ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE", String(BATCHING.spansMaxExportBatchSize)],
+    ["OTEL_RESOURCE_ATTRIBUTES", o.resourceAttributes],
   ];
-  if (o.teamId !== undefined) vars.push(["OTEL_RESOURCE_ATTRIBUTES", teamResourceAttributes(o.teamId)]);
-  return vars;
 }
 
 /** The SDK settings as shell lines. */

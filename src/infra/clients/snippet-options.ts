@@ -1,3 +1,4 @@
+import { INSIGHTS_ATTRIBUTES, InsightsAttribute, insightsResourceAttributes } from "./insights-attributes";
 import { RECOMMENDED } from "./recommended-intervals";
 
 /** What every snippet needs besides the endpoint. */
@@ -9,19 +10,25 @@ export interface SnippetOptions {
    */
   readonly apiKeyPlaceholder?: string;
   /**
-   * Team attribution, sent as the resource attribute `team.id`. Letters, digits, `.`, `_` and `-` only (so no
-   * percent-encoding is needed in `OTEL_RESOURCE_ATTRIBUTES`); a literal, not a Terraform token.
-   * @default - no team attribute
+   * Team attribution, sent as the resource attribute `team.id`. Letters, digits, `.`, `_` and `-` only; a literal,
+   * not a Terraform token. Shorthand for `resourceAttributes["team.id"]`.
+   * @default - the `team.id` placeholder, `<TEAM_ID>`
    */
   readonly teamId?: string;
+  /**
+   * Values for the resource attributes Coding Agent Insights reads (`user.email`, `team.id`, `department`,
+   * `cost_center`, `organization`), any text; percent-encoded where the specification requires.
+   * @default - each attribute's placeholder, e.g. `<DEPARTMENT>`
+   */
+  readonly resourceAttributes?: Partial<Readonly<Record<InsightsAttribute, string>>>;
 }
 
 /** {@link SnippetOptions} with defaults applied and values checked. */
 export interface ResolvedSnippetOptions {
   /** The API key placeholder. */
   readonly apiKey: string;
-  /** The team id, if any. */
-  readonly teamId?: string;
+  /** The `OTEL_RESOURCE_ATTRIBUTES` value: every attribute Coding Agent Insights reads, given or a placeholder. */
+  readonly resourceAttributes: string;
 }
 
 /** The API key placeholder used when none is given. */
@@ -58,12 +65,20 @@ export function resolveSnippetOptions(options: SnippetOptions = {}): ResolvedSni
   if (options.teamId !== undefined && !TEAM_ID.test(options.teamId)) {
     throw new Error(`teamId may contain only letters, digits, '.', '_' and '-', got ${JSON.stringify(options.teamId)}`);
   }
-  return { apiKey, teamId: options.teamId };
-}
-
-/** The `OTEL_RESOURCE_ATTRIBUTES` value for a team, e.g. `team.id=platform`. */
-export function teamResourceAttributes(teamId: string): string {
-  return `team.id=${teamId}`;
+  const given: Record<string, string | undefined> = { ...options.resourceAttributes };
+  for (const [name, value] of Object.entries(given)) {
+    if (!(INSIGHTS_ATTRIBUTES as readonly string[]).includes(name)) {
+      throw new Error(`resourceAttributes may name only ${INSIGHTS_ATTRIBUTES.join(", ")}, got ${JSON.stringify(name)}`);
+    }
+    if (value !== undefined && (typeof value !== "string" || value.trim() === "")) {
+      throw new Error(`resourceAttributes[${JSON.stringify(name)}] must be non-empty text, got ${JSON.stringify(value)}`);
+    }
+  }
+  if (options.teamId !== undefined && given["team.id"] !== undefined) {
+    throw new Error(`set the team once: teamId ${JSON.stringify(options.teamId)} and resourceAttributes["team.id"] ${JSON.stringify(given["team.id"])} are both given`);
+  }
+  const values = options.teamId === undefined ? given : { ...given, "team.id": options.teamId };
+  return { apiKey, resourceAttributes: insightsResourceAttributes(values) };
 }
 
 /** The `OTEL_EXPORTER_OTLP_HEADERS` value, e.g. `x-api-key=<API_KEY>`. */

@@ -81,6 +81,15 @@ export const MODULE_VARIABLES: readonly ModuleVariable[] = [
     objectType({ rate_limit: optional("number", DEFAULTS.throttle.rateLimit), burst_limit: optional("number", DEFAULTS.throttle.burstLimit) }),
     "The usage plan's requests per second (rate_limit) and burst (burst_limit), for every team without limits of its own.",
   ),
+  variable(
+    "metricsThrottle",
+    objectType({
+      enabled: optional("bool", DEFAULTS.metricsThrottle.enabled),
+      rate_limit: optional("number", DEFAULTS.metricsThrottle.rateLimit),
+      burst_limit: optional("number", DEFAULTS.metricsThrottle.burstLimit),
+    }),
+    "A stage throttle on /v1/metrics that every team shares (enabled, rate_limit at most 500, burst_limit): CloudWatch's OTLP metrics endpoint takes 500 requests per second per account, which the teams' usage plans can add up past.",
+  ),
   variable("signals", "list(string)", `Which routes exist: a non-empty list of distinct signals from ${SIGNALS.join(", ")}.`),
   variable("tags", "map(string)", "Tags on every resource the module creates that takes tags (the cdktf stacks set them as the provider's default_tags)."),
   variable(
@@ -116,6 +125,11 @@ export const MODULE_VARIABLES: readonly ModuleVariable[] = [
   variable("hostedZoneId", "string", "A Route 53 public hosted zone in which to create an alias record for domain_name; null for none."),
   variable("basePath", "string", "The path under the custom domain that maps to the stage; null maps the domain's root."),
   variable("disableExecuteApiEndpoint", "bool", "Turn off the default execute-api endpoint, so only the custom domain answers (needs domain_name)."),
+  variable(
+    "ipAddressType",
+    "string",
+    "Who can connect to the REST API and its custom domain: ipv4 (API Gateway's default) or dualstack (IPv4 and IPv6). IPv6 ranges in allowed_source_cidrs need dualstack.",
+  ),
   variable(
     "dashboard",
     objectType({ enabled: optional("bool", DEFAULTS.dashboard.enabled), ai_usage_widgets: optional("bool", DEFAULTS.dashboard.aiUsageWidgets) }),

@@ -5,7 +5,8 @@
 /**
  * Commercial regions of the `aws` partition (the ARNs this construct writes use that partition). China and GovCloud
  * regions need other partitions and are not supported.
- * Source: AWS General Reference, "Regions and Zones" (docs.aws.amazon.com/general/latest/gr/rande.html).
+ * Source: AWS General Reference, "Regions and Zones" (docs.aws.amazon.com/general/latest/gr/rande.html); ap-southeast-6
+ * (Asia Pacific, New Zealand) is named by CloudWatch's PromQL region list (docs/aws-facts.md, "OTLP endpoint regions").
  */
 export const AWS_COMMERCIAL_REGIONS: readonly string[] = [
   "af-south-1",
@@ -21,6 +22,7 @@ export const AWS_COMMERCIAL_REGIONS: readonly string[] = [
   "ap-southeast-3",
   "ap-southeast-4",
   "ap-southeast-5",
+  "ap-southeast-6",
   "ap-southeast-7",
   "ca-central-1",
   "ca-west-1",
@@ -41,18 +43,6 @@ export const AWS_COMMERCIAL_REGIONS: readonly string[] = [
   "us-east-2",
   "us-west-1",
   "us-west-2",
-];
-
-/**
- * Regions where CloudWatch documents OTLP metrics ingestion (public preview from 2026-04-02).
- * Source: docs/aws-facts.md, "CloudWatch OTLP endpoints" ([doc] pricing, [code] region list).
- */
-export const OTLP_METRICS_REGIONS: readonly string[] = [
-  "us-east-1",
-  "us-west-2",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "eu-west-1",
 ];
 
 /**

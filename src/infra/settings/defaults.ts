@@ -7,6 +7,7 @@ import { NETWORK_DEFAULTS, NetworkSettings } from "./parse-network";
 import { TEAMS_DEFAULTS, TeamsSettings } from "./parse-teams";
 import { BACKEND_DEFAULTS, BackendSettings } from "./parse-backend";
 import { NAME_PREFIX_DEFAULTS, NamePrefixSettings } from "./parse-name-prefix";
+import { METRICS_THROTTLE_DEFAULTS, MetricsThrottleSettings } from "./parse-metrics-throttle";
 import type { LogStreamMode } from "./rules";
 import { Throttle } from "./throttle";
 
@@ -42,6 +43,8 @@ export interface ProxySettings extends NamePrefixSettings, TeamsSettings, Access
   readonly logRetentionDays: number;
   /** The usage plan's throttle for the API key. */
   readonly throttle: Throttle;
+  /** The stage throttle of `/v1/metrics`, which all teams share (src/infra/settings/parse-metrics-throttle.ts). */
+  readonly metricsThrottle: MetricsThrottleSettings;
   /** Which routes exist. */
   readonly signals: SignalSelection;
   /** Tags on every resource (the provider's default tags). */
@@ -65,6 +68,7 @@ export const DEFAULTS: ProxySettings = {
   logStreams: "per-team",
   logRetentionDays: 30,
   throttle: { rateLimit: 100, burstLimit: 200 },
+  metricsThrottle: METRICS_THROTTLE_DEFAULTS,
   signals: [...SIGNALS],
   tags: {},
   ...NAME_PREFIX_DEFAULTS,

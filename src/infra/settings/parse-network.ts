@@ -1,5 +1,5 @@
 import { parsePerRegion, PerRegion, valueForRegion } from "./per-region";
-import { CrossRule, DomainValues, PER_REGION_HINT, RULES, settingsAllowed, ValueRule } from "./rules";
+import { CrossRule, DomainValues, IpAddressType, PER_REGION_HINT, RULES, settingsAllowed, ValueRule } from "./rules";
 
 /**
  * The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. Each may differ per region. `null` (the
@@ -20,6 +20,11 @@ export interface NetworkSettings {
   readonly basePath: PerRegion<string> | null;
   /** Turn off the default `execute-api` endpoint, so only the custom domain answers (needs `domainName`). */
   readonly disableExecuteApiEndpoint: PerRegion<boolean>;
+  /**
+   * Who can connect to the REST API and its custom domain: `ipv4` (API Gateway's default) or `dualstack` (IPv4 and
+   * IPv6). IPv6 ranges in `allowedSourceCidrs` need `dualstack` (docs/aws-facts.md, "IP address types").
+   */
+  readonly ipAddressType: IpAddressType;
 }
 
 export const NETWORK_DEFAULTS: NetworkSettings = {
@@ -30,6 +35,7 @@ export const NETWORK_DEFAULTS: NetworkSettings = {
   hostedZoneId: null,
   basePath: null,
   disableExecuteApiEndpoint: false,
+  ipAddressType: "ipv4",
 };
 
 /** The network settings of one region's stack. */
@@ -124,7 +130,12 @@ export function parseNetwork(raw: Record<string, unknown>, regions: readonly str
     report,
     "true or false",
   );
+  const ipAddressType =
+    input.ipAddressType === undefined || checkRule(RULES.ipAddressType, "ipAddressType", input.ipAddressType, report)
+      ? ((input.ipAddressType ?? NETWORK_DEFAULTS.ipAddressType) as IpAddressType)
+      : NETWORK_DEFAULTS.ipAddressType;
   const settings: NetworkSettings = {
+    ipAddressType,
     allowedSourceCidrs: cidrs ?? null,
     webAclArn: webAclArn ?? null,
     domainName: domainName ?? null,
@@ -161,6 +172,10 @@ function checkCombinations(input: Record<string, unknown>, settings: NetworkSett
     for (const [rule, detail] of rules) {
       if (!rule.check(net)) once(rule.setting, input[rule.setting], settingsAllowed(rule, detail(region)));
     }
+    const ipv6 = net.allowedSourceCidrs?.find((cidr) => cidr.includes(":"));
+    if (!RULES.ipv6NeedsDualstack.check({ ipAddressType: settings.ipAddressType, allowedSourceCidrs: net.allowedSourceCidrs })) {
+      once("allowedSourceCidrs", ipv6, settingsAllowed(RULES.ipv6NeedsDualstack, `; ${region} lists ${ipv6}`));
+    }
   }
   // A rule of settings only: the same regional domain name may exist in several regions (for latency-based routing,
   // set up outside this stack), but the simple alias record each region's stack writes can point at only one region.
@@ -175,6 +190,10 @@ function checkCombinations(input: Record<string, unknown>, settings: NetworkSett
       );
     }
   });
+}
+
+function checkRule(rule: ValueRule, setting: string, value: unknown, report: Report): boolean {
+  return rule.check(value) || fail(report, setting, value, settingsAllowed(rule));
 }
 
 function fail(report: Report, setting: string, received: unknown, allowed: string): false {

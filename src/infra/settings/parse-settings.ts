@@ -1,6 +1,5 @@
 import { SIGNALS, Signal } from "../otlp/signals";
-import { OTLP_METRICS_REGIONS } from "./aws-rules";
-import { LogStreamMode, RULES, settingsAllowed, ValueRule } from "./rules";
+import { ENDPOINT_REGION_RULES, LogStreamMode, RULES, settingsAllowed, ValueRule } from "./rules";
 import { checkAcross, checkValue } from "./setting-checks";
 import { DEFAULTS, ProxySettings, SignalSelection, Throttle } from "./defaults";
 import { SettingProblem, SettingsError } from "./settings-error";
@@ -13,6 +12,9 @@ import { parseTeams, teamsWarnings } from "./parse-teams";
 import { parseBackend } from "./parse-backend";
 import { parseNamePrefix } from "./parse-name-prefix";
 import { didYouMean } from "./suggest";
+import { parseMetricsThrottle } from "./parse-metrics-throttle";
+import { metricsRateWarnings } from "./metrics-rate-warning";
+import { tracesWarnings } from "./traces-warning";
 
 /** Settings with every default applied, and the warnings a user should see at synth. */
 export interface ParsedSettings {
@@ -49,6 +51,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     logStreams: parseName(RULES.logStreams, input.logStreams, DEFAULTS.logStreams, report) as LogStreamMode,
     logRetentionDays: parseRetention(input.logRetentionDays, report),
     throttle,
+    metricsThrottle: parseMetricsThrottle(input.metricsThrottle, report),
     signals: parseSignals(input.signals, regions, report),
     tags: parseTags(input.tags, report),
     namePrefix,
@@ -60,8 +63,13 @@ export function parseSettings(raw: unknown): ParsedSettings {
     transactionSearch: parseTransactionSearch(input.transactionSearch, regions, report),
     backend: parseBackend(input.backend, report),
   };
+  checkEndpointRegions(settings, input.signals, report);
   if (problems.length > 0) throw new SettingsError(problems);
-  return { settings, warnings: [...metricsRegionWarnings(settings), ...teamsWarnings(settings), ...accountSettingWarnings(settings)] };
+  const signalsOf = (region: string) => signalsForRegion(settings, region);
+  return {
+    settings,
+    warnings: [...tracesWarnings(settings, signalsOf), ...metricsRateWarnings(settings, signalsOf), ...teamsWarnings(settings), ...accountSettingWarnings(settings)],
+  };
 }
 
 /** The routes a region's stack creates. */
@@ -155,14 +163,26 @@ function parseTags(value: unknown, report: Report): Readonly<Record<string, stri
   return value as Record<string, string>;
 }
 
-function metricsRegionWarnings(settings: ProxySettings): string[] {
-  return settings.regions
-    .filter((region) => signalsForRegion(settings, region).includes("metrics") && !OTLP_METRICS_REGIONS.includes(region))
-    .map(
-      (region) =>
-        `Warning: ${region} gets the /v1/metrics route, but CloudWatch documents OTLP metrics only in ${OTLP_METRICS_REGIONS.join(", ")}; ` +
-        `requests may fail there. To turn it off, set context.otlpProxy.signals to {"default": ["metrics", "traces", "logs"], "${region}": ["traces", "logs"]} in cdktf.json.`,
-    );
+/**
+ * Each region's signals against the endpoint-region rules (CloudWatch's OTLP endpoints by region,
+ * src/infra/aws-regions/otlp-endpoint-regions.ts): a signal is refused where its endpoint does not exist.
+ */
+function checkEndpointRegions(settings: ProxySettings, rawSignals: unknown, report: Report): void {
+  for (const region of settings.regions) {
+    const signals = signalsForRegion(settings, region);
+    for (const rule of Object.values(ENDPOINT_REGION_RULES)) {
+      if (rule.check({ region, signals })) continue;
+      const own = !isSignalList(settings.signals) && region in settings.signals;
+      const setting = isSignalList(settings.signals) ? "signals" : own ? `signals.${region}` : "signals.default";
+      const others = signals.filter((signal) => rule.check({ region, signals: [signal] }));
+      const fix = JSON.stringify(others.length > 0 ? others : ["traces", "logs"]).replace(/,/g, ", ");
+      report(
+        setting,
+        rawSignals === undefined ? signals : own ? (settings.signals as Record<string, unknown>)[region] : signals,
+        settingsAllowed(rule, `; here ${region}: give it its own list, e.g. "${region}": ${fix} beside "default", or deploy elsewhere`),
+      );
+    }
+  }
 }
 
 /**

@@ -13,8 +13,10 @@
  *   across regions, `regions` itself (shape, each once) and `backend`. The module is called once per region and has no
  *   such inputs; those checks stay in the parser.
  */
+import { OTLP_ENDPOINT_REGIONS, SIGNALS_NOT_EVERYWHERE } from "../aws-regions/otlp-endpoint-regions";
 import { parseCidr, withPrefix } from "../net/cidr";
-import { SIGNALS } from "../otlp/signals";
+import { ENDPOINT_LIMITS } from "../otlp/endpoint-limits";
+import { Signal, SIGNALS } from "../otlp/signals";
 import {
   ACCOUNT_THROTTLE,
   ALARM_PERIOD,
@@ -146,6 +148,18 @@ function range(setting: string, r: Range, allowed: Allowed): ValueRule {
 }
 
 /** The wording of a plain range: `a whole number from 1 to 1440`. */
+/** A throttle's burst must hold one second of its rate: `throttle` and `metricsThrottle` share this rule. */
+function burstAtLeastRate(setting: "throttle" | "metricsThrottle"): ValueRule {
+  return {
+    kind: "value",
+    setting,
+    names: `${setting}.burstLimit`,
+    allowed: (spell: Spell) => `at least ${spell(`${setting}.rateLimit`)}, so one second of traffic fits in a burst`,
+    check: (t: { rateLimit: number; burstLimit: number }) => t.burstLimit >= t.rateLimit,
+    hcl: (x: string) => `${x}.burst_limit >= ${x}.rate_limit`,
+  } as ValueRule;
+}
+
 function rangeText(r: Range & { readonly unit?: string }): string {
   return `${r.integer ? "a whole number" : "a number"} from ${r.min} to ${r.max}${r.unit ? ` ${r.unit}` : ""}`;
 }
@@ -197,6 +211,41 @@ export const LOG_STREAM_MODES = ["per-team", "shared"] as const;
 /** One of {@link LOG_STREAM_MODES}. */
 export type LogStreamMode = (typeof LOG_STREAM_MODES)[number];
 
+/** The values of an endpoint's IP address type. Source: docs/aws-facts.md, "IP address types". */
+export const IP_ADDRESS_TYPES = ["ipv4", "dualstack"] as const;
+
+/** One of {@link IP_ADDRESS_TYPES}. */
+export type IpAddressType = (typeof IP_ADDRESS_TYPES)[number];
+
+/** The most requests per second the metrics route's stage throttle may allow: the metrics endpoint's account limit. */
+export const METRICS_RATE_MAX = ENDPOINT_LIMITS.metrics.requestsPerSecond!;
+
+/** What a region's stack gets for the endpoint-region rules: its region and the signals it routes. */
+export interface RegionSignals {
+  readonly region: string;
+  readonly signals: readonly Signal[];
+}
+
+/**
+ * A signal only in the regions where CloudWatch has its OTLP endpoint (src/infra/aws-regions/otlp-endpoint-regions.ts);
+ * one rule per signal some region lacks, so the message names the signal and the regions that have it.
+ */
+function endpointRegion(signal: Signal): CrossRule<RegionSignals> {
+  const { regions, without } = OTLP_ENDPOINT_REGIONS[signal];
+  // Only the regions the source names as without it are refused; a region of no table is the commercialRegion rule's.
+  return across<RegionSignals>(
+    "signals",
+    `${signal} only in a region where CloudWatch has the OTLP ${signal} endpoint: ${regions.join(", ")}`,
+    (v) => !v.signals.includes(signal) || !without.includes(v.region),
+    `!contains(var.signals, ${hclString(signal)}) || !contains(${hclList(without)}, local.region)`,
+  );
+}
+
+/** The endpoint-region rules, keyed `<signal>EndpointRegion`. */
+export const ENDPOINT_REGION_RULES: Readonly<Record<string, CrossRule<RegionSignals>>> = Object.fromEntries(
+  SIGNALS_NOT_EVERYWHERE.map((signal) => [`${signal}EndpointRegion`, endpointRegion(signal)]),
+);
+
 /** The table. Parsers use the named entries; the module takes every entry (see MODULE_VARIABLES and preconditions()). */
 export const RULES = {
   // -- the region (settings: each of regions; the module: its provider's region) --
@@ -207,6 +256,7 @@ export const RULES = {
     `contains(${hclList(AWS_COMMERCIAL_REGIONS)}, local.region)`,
     "the provider's region",
   ),
+  ...ENDPOINT_REGION_RULES,
 
   // -- names and logs --
   stageName: matches("stageName", STAGE_NAME.pattern, STAGE_NAME.rule),
@@ -224,14 +274,16 @@ export const RULES = {
   // -- throttle --
   throttleRateLimit: range("throttle.rateLimit", RATE, RATE_TEXT),
   throttleBurstLimit: range("throttle.burstLimit", BURST, BURST_TEXT),
-  throttleBurstAtLeastRate: {
-    kind: "value",
-    setting: "throttle",
-    names: "throttle.burstLimit",
-    allowed: (spell: Spell) => `at least ${spell("throttle.rateLimit")}, so one second of traffic fits in a burst`,
-    check: (t: { rateLimit: number; burstLimit: number }) => t.burstLimit >= t.rateLimit,
-    hcl: (x: string) => `${x}.burst_limit >= ${x}.rate_limit`,
-  } as ValueRule,
+  throttleBurstAtLeastRate: burstAtLeastRate("throttle"),
+
+  // -- the metrics route's stage throttle --
+  metricsThrottleRateLimit: range(
+    "metricsThrottle.rateLimit",
+    { min: 0, aboveMin: true, max: METRICS_RATE_MAX },
+    `a number of requests per second above 0 and at most ${METRICS_RATE_MAX} (what CloudWatch's OTLP metrics endpoint takes per account; turn the throttle off with enabled false)`,
+  ),
+  metricsThrottleBurstLimit: range("metricsThrottle.burstLimit", BURST, BURST_TEXT),
+  metricsThrottleBurstAtLeastRate: burstAtLeastRate("metricsThrottle"),
 
   // -- signals and tags --
   signals: {
@@ -318,6 +370,18 @@ export const RULES = {
     check: (v: readonly string[]) => new Set(v.map(withPrefix)).size === v.length,
     hcl: (x: string) => `length(distinct([for c in ${x} : ${prefixedCidr("c")}])) == length(${x})`,
   } as ValueRule,
+  ipAddressType: oneOf(
+    "ipAddressType",
+    IP_ADDRESS_TYPES,
+    '"ipv4" (IPv4 clients only, API Gateway\'s default) or "dualstack" (IPv4 and IPv6 clients; the REST API and its custom domain)',
+  ),
+  ipv6NeedsDualstack: across<{ ipAddressType: IpAddressType; allowedSourceCidrs?: readonly string[] }>(
+    "allowedSourceCidrs",
+    (spell) =>
+      `IPv4 ranges only while ${spell("ipAddressType")} is "ipv4": an ipv4 endpoint takes no IPv6 connection, so an IPv6 range could never match; set ${spell("ipAddressType")} to "dualstack" to admit IPv6 clients`,
+    (v) => v.ipAddressType === "dualstack" || v.allowedSourceCidrs === undefined || v.allowedSourceCidrs.every((c) => !c.includes(":")),
+    'var.ip_address_type == "dualstack" || (var.allowed_source_cidrs == null ? true : alltrue([for c in var.allowed_source_cidrs : !strcontains(c, ":")]))',
+  ),
   webAclArn: matches("webAclArn?", WEB_ACL_ARN, "a regional WAFv2 web ACL ARN arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>"),
   webAclInRegion: across<{ arn?: string; region: string }>(
     "webAclArn",

@@ -1,5 +1,6 @@
 import { AwsProvider } from "../cdktf/aws";
 import { AssetType, Construct, TerraformAsset, TerraformHclModule, TerraformOutput, TerraformStack } from "../cdktf";
+import { REGIONS_UNKNOWN_TO_PROVIDER } from "../aws-regions/provider-regions";
 import { ProxySettings } from "../settings/defaults";
 import { moduleInputs } from "./module-inputs";
 import { outputPresent } from "./present-outputs";
@@ -32,6 +33,7 @@ export class RegionStack extends TerraformStack {
 
     new AwsProvider(this, "aws", {
       region,
+      ...(REGIONS_UNKNOWN_TO_PROVIDER.includes(region) ? { skipRegionValidation: true } : {}),
       defaultTags: Object.keys(settings.tags).length > 0 ? [{ tags: { ...settings.tags } }] : undefined,
     });
     addBackend(this, name, settings.backend);

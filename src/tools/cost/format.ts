@@ -1,6 +1,7 @@
 import { REST_API_PRICE_SOURCES } from "./api-gateway-pricing";
 import { COLLECTOR, COLLECTOR_PRICE_SOURCES, FARGATE_US_EAST_1 } from "./collector-pricing";
 import { Estimate } from "./estimate";
+import { otlpMetricsChargeLine } from "./otlp-metrics-pricing";
 import { ResolvedInterval, ResolvedIntervals } from "./presets";
 
 /** Formats US dollars: cents above one cent, four decimals below. */
@@ -48,6 +49,7 @@ export function formatReport(e: Estimate): string {
     lines.push(`  ${formatCount(c.requests)} at ${formatUsd(c.usdPerMillion)}/million = ${formatUsd(c.usd)}`);
   }
   lines.push(`  total ${formatUsd(e.apiGateway.usd)} a month; per developer ${formatUsd(e.apiGatewayPerDeveloperUsd)}`);
+  lines.push("", otlpMetricsChargeLine(e.total.metrics));
   lines.push("", `Always-on OpenTelemetry collector (${describeCollector(i.includeAlb)})`);
   lines.push(`  total ${formatUsd(e.collector.usd)} a month; per developer ${formatUsd(e.collectorPerDeveloperUsd)}`);
   const cheaper = e.apiGateway.usd <= e.collector.usd ? "the proxy" : "the collector";
@@ -59,7 +61,7 @@ export function formatReport(e: Estimate): string {
   lines.push(
     "",
     "Assumptions: metrics export every interval while the tool runs; logs and spans one export per interval while in use",
-    "(batch processors export only when they hold data). CloudWatch ingestion is the same either way and is not counted.",
+    "(batch processors export only when they hold data). CloudWatch ingestion (logs, spans and now OTLP metrics) is the same either way and is not counted in the comparison.",
     `Prices: ${[...REST_API_PRICE_SOURCES, ...COLLECTOR_PRICE_SOURCES].map((s) => s.url).join(", ")}.`,
   );
   return lines.join("\n") + "\n";
@@ -85,6 +87,7 @@ export function formatMarkdownAssumptions(sample: Estimate): string {
   return [
     `- Usage: ${i.activeHoursPerDay} h a day in use, ${i.runningHoursPerDay} h a day running, ${i.daysPerMonth} days a month per developer.`,
     `- Fargate: ${describeCollector(i.includeAlb)}; $${FARGATE_US_EAST_1.usdPerVcpuHour} per vCPU-hour, $${FARGATE_US_EAST_1.usdPerGbHour} per GB-hour (us-east-1, Linux/x86).`,
+    `- ${otlpMetricsChargeLine(sample.total.metrics)}`,
     ...sample.intervals.notes.map((n) => `- ${n}`),
   ].join("\n") + "\n";
 }

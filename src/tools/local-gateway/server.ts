@@ -7,7 +7,7 @@ import { checkAgainstStack, keyAsStackKey, policyAllows } from "./access-control
 import { formatAccessLog } from "./access-log";
 import { ApiKey, ApiKeyStore, keyLabel, makeApiKey, parseApiKey } from "./api-keys";
 import { decodeContentEncoding, MAX_PAYLOAD_BYTES } from "./content-encoding";
-import { GatewayAnswer, GatewayResponseType, renderGatewayResponse } from "./gateway-responses";
+import { GatewayAnswer, GatewayResponseType, renderGatewayResponse } from "./local-gateway-responses";
 import { headerValue, mapIntegrationRequest } from "./integration-request";
 import { mapResponseHeaders, selectIntegrationResponse } from "./integration-response";
 import { parseAwsIntegrationUri } from "./integration-uri";

@@ -1,6 +1,6 @@
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { newMarker } from "./marker";
-import { ParseResult, SmokeOptions, USAGE, parseArgs } from "./parse-args";
+import { ParseResult, SmokeOptions, USAGE, parseArgs } from "./parse-smoke-args";
 import { formatArrivals, formatHeader, formatRoute } from "./report";
 import { RouteResult, sendSmokeTelemetry } from "./send-signals";
 import { ArrivalResult, verifyArrival } from "./verify-arrival";

@@ -81,7 +81,7 @@ export const TROUBLESHOOTING: readonly TroubleshootingRow[] = [
     detailPattern: /Trace Segment Destination|Transaction Search/i,
     symptom: "400 on traces `The OTLP API is supported with CloudWatch Logs as a Trace Segment Destination`",
     cause: "X-Ray Transaction Search is not enabled in this account and region, so CloudWatch does not accept OTLP spans.",
-    fix: "Enable it once per account and region: `aws xray update-trace-segment-destination --destination CloudWatchLogs --region <region>`, with a CloudWatch Logs resource policy letting `xray.amazonaws.com` write to `aws/spans` (it changes X-Ray billing); or leave traces out of the smoke test with `--signals`.",
+    fix: "Check with `aws xray get-trace-segment-destination --region <region>` (it must say `\"Destination\": \"CloudWatchLogs\"`). Enable it with the `transactionSearch` setting (`\"enabled\": true`), or once per account and region: `aws xray update-trace-segment-destination --destination CloudWatchLogs --region <region>`, with a CloudWatch Logs resource policy letting `xray.amazonaws.com` write to `aws/spans` (it changes X-Ray billing); or leave traces out of the smoke test with `--signals`.",
   },
   {
     status: 400,
@@ -103,8 +103,8 @@ export const TROUBLESHOOTING: readonly TroubleshootingRow[] = [
   {
     status: 400,
     symptom: "400 with another message",
-    cause: "CloudWatch rejected the body, or sent a 4xx that the proxy maps to 400 (e.g. 411 for a chunked body). A protobuf body reaching CloudWatch corrupted means `application/x-protobuf` is missing from the API's binary media types.",
-    fix: "Read the message; retry with `--protocol http/json` to tell an encoding problem from a content problem; re-apply the stack if the binary media types were changed.",
+    cause: "CloudWatch rejected the body: over its per-request limits (metrics 1 MB uncompressed and 1,000 data points, traces 5 MB and 10,000 spans of at most 200 KB, logs 1 MiB after decompression), or sent a 4xx that the proxy maps to 400 (e.g. 411 for a chunked body). A protobuf body reaching CloudWatch corrupted means `application/x-protobuf` is missing from the API's binary media types.",
+    fix: "Read the message; export smaller batches ([Connecting each tool](connecting-tools.md) gives each tool's batch settings); retry with `--protocol http/json` to tell an encoding problem from a content problem; re-apply the stack if the binary media types were changed.",
   },
   {
     status: 401,
@@ -130,6 +130,15 @@ export const TROUBLESHOOTING: readonly TroubleshootingRow[] = [
     symptom: "429 `Quota exceeded`",
     cause: "The API key has used its usage plan's request quota for the current period.",
     fix: "Raise the usage plan's quota or wait for the next period.",
+  },
+  {
+    status: 429,
+    signals: ["metrics"],
+    detailPattern: /too many requests|throttl|rate exceeded/i,
+    symptom: "429 `Too many requests` on metrics",
+    cause:
+      "Over the metrics route's stage throttle (`metricsThrottle`, 500 requests per second for all teams together by default) or CloudWatch's OTLP metrics limit of 500 requests per second per account and region, which the teams' usage plans can add up past.",
+    fix: "Exporters retry 429; if it persists, export metrics less often (`OTEL_METRIC_EXPORT_INTERVAL`, 60 s or more), lower the teams' `rateLimit`, or spread teams over accounts.",
   },
   {
     status: 429,

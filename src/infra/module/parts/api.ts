@@ -1,4 +1,4 @@
-import { SIGNALS } from "../../otlp/signals";
+import { signalPath, SIGNALS } from "../../otlp/signals";
 import { accessLogFormat } from "../../proxy/access-log-format";
 import { API_KEY_HEADER } from "../../proxy/gateway-responses";
 import { apiGatewayTrustPolicy, integrationPolicyStatements } from "../../proxy/integration-policy";
@@ -9,6 +9,9 @@ import { dynamic, locals, nested, onlyIf, PREFIX, REGION, resource, TAGS } from 
 import { ApiChanges } from "./api-changes";
 import { servedConfiguration } from "./deployment-trigger";
 import { routeBlocks } from "./routes";
+
+/** A stage's method-settings key for the metrics route: its resource path without the leading slash, then the method. */
+const METRICS_METHOD_PATH = `${signalPath("metrics").slice(1)}/POST`;
 
 /** The REST API's preconditions: the rules of the table across variables (module/rule-validations.ts). */
 export interface Precondition {
@@ -44,7 +47,7 @@ export function apiBlocks(changes: ApiChanges, preconditions: readonly Precondit
     minimum_compression_size: String(MINIMUM_COMPRESSION_SIZE_BYTES),
     disable_execute_api_endpoint: expr("var.disable_execute_api_endpoint"),
     tags: TAGS,
-    endpoint_configuration: nested("endpoint_configuration", { types: ["REGIONAL"] }),
+    endpoint_configuration: nested("endpoint_configuration", { types: ["REGIONAL"], ip_address_type: expr("var.ip_address_type") }),
     lifecycle: nested("lifecycle", {
       precondition: preconditions.map((p) => nested("precondition", { condition: expr(p.condition), error_message: p.errorMessage })),
     }),
@@ -86,6 +89,22 @@ export function apiBlocks(changes: ApiChanges, preconditions: readonly Precondit
     }),
     depends_on: [expr("aws_cloudwatch_log_group.execution_logs")],
   });
+  // All teams together under the metrics endpoint's account limit (docs/aws-facts.md, "OTLP endpoint limits"); a
+  // method's own settings replace the stage's for it, so logging and metrics repeat the stage-wide values.
+  const metricsThrottle = changes.resource("aws_api_gateway_method_settings", "metrics_throttle", {
+    count: onlyIf(`var.metrics_throttle.enabled && contains(local.signals, "metrics")`),
+    rest_api_id: expr("aws_api_gateway_rest_api.api.id"),
+    stage_name: expr("aws_api_gateway_stage.api_stage.stage_name"),
+    method_path: METRICS_METHOD_PATH,
+    settings: nested("settings", {
+      logging_level: expr("local.execution_log_level"),
+      metrics_enabled: expr("var.detailed_metrics"),
+      data_trace_enabled: false,
+      throttling_rate_limit: expr("var.metrics_throttle.rate_limit"),
+      throttling_burst_limit: expr("var.metrics_throttle.burst_limit"),
+    }),
+    depends_on: [expr("aws_cloudwatch_log_group.execution_logs")],
+  });
   const waf = changes.resource("aws_wafv2_web_acl_association", "web_acl", {
     count: onlyIf("var.web_acl_arn != null"),
     resource_arn: expr("aws_api_gateway_stage.api_stage.arn"),
@@ -99,5 +118,5 @@ export function apiBlocks(changes: ApiChanges, preconditions: readonly Precondit
     deployment_serves: served,
   });
   const region = new Block("data", ["aws_region", "current"], {});
-  return [region, apiLocals, role, rolePolicy, api, ...routes.blocks, deployment, account, stage, methodSettings, waf];
+  return [region, apiLocals, role, rolePolicy, api, ...routes.blocks, deployment, account, stage, methodSettings, metricsThrottle, waf];
 }

@@ -1,10 +1,10 @@
 import { dashboardBody } from "../../observability/dashboard-body";
 import { aiUsageWidgets } from "../../observability/widgets/ai-usage-widgets";
 import { healthWidgets } from "../../observability/widgets/health-widgets";
-import { LOG_STREAM_FIELD, streamTeamExpression, teamStreamWidgets } from "../../observability/widgets/team-stream-widgets";
+import { claimMatchesKeyCondition, LOG_STREAM_FIELD, streamTeamExpression, teamStreamWidgets } from "../../observability/widgets/team-stream-widgets";
 import { teamWidgets } from "../../observability/widgets/team-widgets";
 import { layOut, PlacedWidget, Widget } from "../../observability/widgets/widget";
-import { OTLP_METRICS_REGIONS } from "../../settings/aws-rules";
+import { regionsWithEndpoint } from "../../aws-regions/otlp-endpoint-regions";
 import { Block } from "../hcl/hcl-block";
 import { expr, Value, exprNumber as tfNumber, exprString as tfExpr, oneLine as hcl } from "../hcl/hcl-value";
 import { locals, onlyIf, PREFIX, REGION, resource } from "../hcl/blocks";
@@ -74,13 +74,20 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
     section(refs.accessLogsOn, teamSection),
     { include: refs.accessLogsOn, height: teamNote.height, widgets: layOut([teamNote.widget]) },
     section(
-      `${refs.aiUsageWidgets} && ${contains(refs.signals, "metrics")} && contains(${hcl([...OTLP_METRICS_REGIONS])}, ${refs.region})`,
+      `${refs.aiUsageWidgets} && ${contains(refs.signals, "metrics")} && contains(${hcl([...regionsWithEndpoint("metrics")])}, ${refs.region})`,
       aiUsageWidgets({ ...ai, promql: true }),
     ),
     section(`${refs.aiUsageWidgets} && ${contains(refs.signals, "logs")}`, aiUsageWidgets({ ...ai, promql: false, otlpLogGroupName: tfExpr(refs.otlpLogGroupName) })),
     section(
       `${refs.aiUsageWidgets} && ${contains(refs.signals, "logs")} && ${refs.teamStreamsOn}`,
-      teamStreamWidgets({ otlpLogGroupName: tfExpr(refs.otlpLogGroupName), teamExpression: teamExpression(refs.teams, refs.teamKeyId) }, region),
+      teamStreamWidgets(
+        {
+          otlpLogGroupName: tfExpr(refs.otlpLogGroupName),
+          teamExpression: teamExpression(refs.teams, refs.teamKeyId),
+          claimMatchesKey: claimCondition(refs.teams, refs.teamKeyId),
+        },
+        region,
+      ),
     ),
   ];
 }
@@ -193,4 +200,20 @@ export function dashboardBlocks(): Block[] {
       dashboard_body: expr("local.dashboard_body"),
     }),
   ];
+}
+
+/**
+ * {@link claimMatchesKeyCondition} for a variable list of teams: the builder writes one part per team joined by ` or `;
+ * the part for team `t` is taken from its output for one team, and its output for two teams is checked to be both
+ * parts joined, so a change in the builder fails the export instead of drifting.
+ */
+function claimCondition(teams: string, teamKeyId: string): string {
+  const [name, id] = [tfExpr("t.name"), tfExpr(teamKeyId)];
+  const [name2, id2] = [tfExpr("t2.name"), tfExpr("t2.id")];
+  const part = claimMatchesKeyCondition({ [id]: name });
+  const part2 = part.split(name).join(name2).split(id).join(id2);
+  if (claimMatchesKeyCondition({ [id]: name, [id2]: name2 }) !== `${part} or ${part2}`) {
+    throw new Error("claimMatchesKeyCondition changed its form (one part per team, joined by ' or '): update claimCondition");
+  }
+  return tfExpr(`join(" or ", [for t in ${teams} : ${hcl(part)}])`);
 }

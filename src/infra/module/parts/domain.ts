@@ -14,7 +14,7 @@ export function domainBlocks(changes: ApiChanges): Block[] {
       regional_certificate_arn: expr("var.certificate_arn"),
       security_policy: DOMAIN_SECURITY_POLICY,
       tags: TAGS,
-      endpoint_configuration: nested("endpoint_configuration", { types: ["REGIONAL"] }),
+      endpoint_configuration: nested("endpoint_configuration", { types: ["REGIONAL"], ip_address_type: expr("var.ip_address_type") }),
     }),
     changes.resource("aws_api_gateway_base_path_mapping", "custom_domain_mapping", {
       count: withDomain,

@@ -1,20 +1,36 @@
+import { INSIGHTS_ATTRIBUTES, InsightsAttribute } from "../../clients/insights-attributes";
 import { logsInsightsWidget } from "./logs-insights";
 import { heading, note, Widget } from "./widget";
 
 /**
  * One PromQL query over the OTLP metrics. Metric names come from docs/aws-facts.md, "Clients" ("Metric and event names seen"); labels
  * follow CloudWatch's PromQL mapping (CloudWatch User Guide, "PromQL querying": dotted names quoted, datapoint
- * attributes bare, resource attributes as `"@resource.<name>"`). Teams come from `OTEL_RESOURCE_ATTRIBUTES=team.id=...`,
- * a resource attribute; `model`, `type`, `user.email`, `user.id` are the tools' own datapoint attributes, which AWS's
- * Claude Code dashboard also groups by bare (`sum by ("user.email")`, `sum by (model)`).
+ * attributes bare, resource attributes as `"@resource.<name>"`). Users, teams, departments, cost centers and
+ * organizations are the resource attributes Coding Agent Insights breaks usage down by (`OTEL_RESOURCE_ATTRIBUTES`,
+ * docs/aws-facts.md, "Coding Agent Insights"), so the widgets group by the same labels and show the same numbers;
+ * `model` and `type` are the tools' own datapoint attributes.
  */
 export interface PromqlQuery {
   readonly title: string;
   readonly promql: string;
 }
 
+/** A resource attribute as a PromQL label: `"@resource.<name>"`. */
+export function resourceLabel(name: string): string {
+  return `"@resource.${name}"`;
+}
+
 /** `@resource.team.id`: the team a tool's resource attributes name. */
-export const TEAM_LABEL = '"@resource.team.id"';
+export const TEAM_LABEL = resourceLabel("team.id");
+
+/** How the widget titles name each Coding Agent Insights attribute. */
+export const INSIGHTS_DIMENSION_NAMES: Readonly<Record<InsightsAttribute, string>> = {
+  "user.email": "user",
+  "team.id": "team",
+  department: "department",
+  cost_center: "cost center",
+  organization: "organization",
+};
 
 /**
  * Claude Code and Codex export with delta temporality, the others cumulative (docs/aws-facts.md, "Clients"): a delta counter is summed
@@ -27,21 +43,27 @@ function cumulativeIncrease(selector: string, by: string, window = "1h"): string
   return `sum by (${by}) (increase(${selector}[${window}]))`;
 }
 
+const COPILOT_TOKENS = '{"gen_ai.client.token.usage", "@resource.service.name"="github-copilot"}';
+
 /** The PromQL widgets' queries, exported so tests can check them and the README can show them as text. */
 export const AI_USAGE_PROMQL: readonly PromqlQuery[] = [
   { title: "Claude Code cost (USD per hour) by model", promql: deltaSum('{"claude_code.cost.usage"}', '"model"') },
-  { title: "Claude Code cost (USD per hour) by user", promql: deltaSum('{"claude_code.cost.usage"}', '"user.email"') },
-  { title: "Claude Code cost (USD per hour) by team", promql: deltaSum('{"claude_code.cost.usage"}', TEAM_LABEL) },
+  ...INSIGHTS_ATTRIBUTES.map((name) => ({
+    title: `Claude Code cost (USD per hour) by ${INSIGHTS_DIMENSION_NAMES[name]}`,
+    promql: deltaSum('{"claude_code.cost.usage"}', resourceLabel(name)),
+  })),
   { title: "Claude Code tokens per hour by model and type", promql: deltaSum('{"claude_code.token.usage"}', '"model", "type"') },
   { title: "Claude Code tokens per hour by team", promql: deltaSum('{"claude_code.token.usage"}', TEAM_LABEL) },
   { title: "Claude Code sessions per hour", promql: 'sum(sum_over_time({"claude_code.session.count"}[1h]))' },
-  { title: "Claude Code active users (last 24 h)", promql: 'count(sum by ("user.id") (sum_over_time({"claude_code.token.usage"}[1d])))' },
+  { title: "Claude Code active users (last 24 h)", promql: `count(sum by (${resourceLabel("user.email")}) (sum_over_time({"claude_code.token.usage"}[1d])))` },
   { title: "Gemini CLI tokens per hour by model and type", promql: cumulativeIncrease('{"gemini_cli.token.usage"}', '"model", "type"') },
   {
     title: "Copilot CLI tokens per hour by model and type",
-    promql: `histogram_sum(${cumulativeIncrease('{"gen_ai.client.token.usage", "@resource.service.name"="github-copilot"}', '"gen_ai.request.model", "gen_ai.token.type"')})`,
+    promql: `histogram_sum(${cumulativeIncrease(COPILOT_TOKENS, '"gen_ai.request.model", "gen_ai.token.type"')})`,
   },
+  { title: "Copilot CLI tokens per hour by team", promql: `histogram_sum(${cumulativeIncrease(COPILOT_TOKENS, TEAM_LABEL)})` },
   { title: "Codex tokens per hour by model", promql: deltaSum('{"codex.turn.token_usage"}', '"model"') },
+  { title: "Codex tokens per hour by team", promql: deltaSum('{"codex.turn.token_usage"}', TEAM_LABEL) },
 ];
 
 /**
@@ -88,23 +110,36 @@ export function promqlWidget(query: PromqlQuery, region: string, periodSeconds: 
 
 /**
  * Where Claude Code's event fields land in the OTLP log group: each log record's attributes, flattened by Logs
- * Insights as `attributes.<name>` (event names and attributes from docs/aws-facts.md, "Clients"; the stored record shape is an open question).
+ * Insights as `attributes.<name>` (event names and attributes from docs/aws-facts.md, "Clients"; the stored record shape is an open question,
+ * docs/aws-facts.md, "OTLP log records as CloudWatch stores them").
  */
 export const OTLP_EVENT_FIELDS = {
   eventName: "attributes.event.name",
   costUsd: "attributes.cost_usd",
   inputTokens: "attributes.input_tokens",
   outputTokens: "attributes.output_tokens",
-  user: "attributes.user.email",
   model: "attributes.model",
   statusCode: "attributes.status_code",
 } as const;
+
+/**
+ * Where a record's resource attributes land in the OTLP log group, as Logs Insights flattens them:
+ * `resource.attributes.<name>` (docs/aws-facts.md, "OTLP log records as CloudWatch stores them").
+ */
+export function resourceField(name: InsightsAttribute): string {
+  return `resource.attributes.${name}`;
+}
 
 /** The Logs Insights query lines over the OTLP log group, exported so the README can show them as text. */
 export const AI_USAGE_LOG_QUERIES = {
   costPerUserPerDay: [
     `filter ${OTLP_EVENT_FIELDS.eventName} = "api_request"`,
-    `stats sum(${OTLP_EVENT_FIELDS.costUsd}) as costUsd, count(*) as requests by bin(1d), ${OTLP_EVENT_FIELDS.user}`,
+    `stats sum(${OTLP_EVENT_FIELDS.costUsd}) as costUsd, count(*) as requests by bin(1d), ${resourceField("user.email")}`,
+    "sort costUsd desc",
+  ],
+  costPerClaimedTeamPerDay: [
+    `filter ${OTLP_EVENT_FIELDS.eventName} = "api_request"`,
+    `stats sum(${OTLP_EVENT_FIELDS.costUsd}) as costUsd, count(*) as requests by bin(1d), ${INSIGHTS_ATTRIBUTES.filter((n) => n !== "user.email").map(resourceField).join(", ")}`,
     "sort costUsd desc",
   ],
   apiErrorsByStatus: [
@@ -130,7 +165,7 @@ export function aiUsageWidgets(options: AiUsageWidgetOptions): Widget[] {
     widgets.push(heading("## AI tools: cost, tokens, sessions and users (OTLP metrics, PromQL)"));
     widgets.push(
       note(
-        "Teams come from `OTEL_RESOURCE_ATTRIBUTES=team.id=<team>` on each developer's machine; users from the tools' `user.*` attributes. Copilot CLI and Codex send no cost metric.",
+        "Users, teams, departments, cost centers and organizations are the resource attributes CloudWatch's Coding Agent Insights reads (`OTEL_RESOURCE_ATTRIBUTES` on each developer's machine), so these widgets and its dashboards show the same numbers. They are what clients claim. Copilot CLI and Codex send no cost metric.",
       ),
     );
     widgets.push(...AI_USAGE_PROMQL.map((query) => promqlWidget(query, options.region, options.periodSeconds)));
@@ -140,6 +175,12 @@ export function aiUsageWidgets(options: AiUsageWidgetOptions): Widget[] {
     widgets.push(heading("## AI tools: Claude Code events (OTLP log group, Logs Insights)"));
     widgets.push(
       logsInsightsWidget({ title: "Claude Code cost per user per day (api_request)", region: options.region, logGroupName, lines: AI_USAGE_LOG_QUERIES.costPerUserPerDay }),
+      logsInsightsWidget({
+        title: "Claude Code cost per day by claimed team, department, cost center and organization (api_request)",
+        region: options.region,
+        logGroupName,
+        lines: AI_USAGE_LOG_QUERIES.costPerClaimedTeamPerDay,
+      }),
       logsInsightsWidget({ title: "Claude Code API errors by status code (api_error)", region: options.region, logGroupName, lines: AI_USAGE_LOG_QUERIES.apiErrorsByStatus }),
     );
   }

@@ -1,7 +1,7 @@
 import { runScript } from "../support/run-script";
 
 /** The script behind `npm run cost`. */
-const run = (...args: string[]) => runScript("src/tools/cost/cli.ts", args);
+const run = (...args: string[]) => runScript("src/tools/cost/cost-cli.ts", args);
 
 describe("cost CLI", () => {
   test("prints a report with requests, the API Gateway charge and the collector", () => {

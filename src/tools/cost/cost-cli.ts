@@ -1,6 +1,6 @@
 import { Estimate, estimate } from "./estimate";
 import { formatMarkdownAssumptions, formatMarkdownTable, formatReport } from "./format";
-import { CliOptions, USAGE, parseArgs } from "./parse-args";
+import { CliOptions, USAGE, parseArgs } from "./parse-cost-args";
 import { PRESET_NAMES, PresetName } from "./presets";
 
 /** Exit code for bad arguments. */

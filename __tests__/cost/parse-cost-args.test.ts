@@ -1,4 +1,4 @@
-import { CliOptions, parseArgs } from "../../src/tools/cost/parse-args";
+import { CliOptions, parseArgs } from "../../src/tools/cost/parse-cost-args";
 
 function options(argv: string[]): CliOptions {
   const result = parseArgs(argv);

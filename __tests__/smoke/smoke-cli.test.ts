@@ -1,7 +1,7 @@
 import { runScript } from "../support/run-script";
 
 /** The script behind `npm run smoke`, run as a user runs it. */
-const smoke = (...args: string[]) => runScript("src/tools/smoke/cli.ts", args);
+const smoke = (...args: string[]) => runScript("src/tools/smoke/smoke-cli.ts", args);
 
 describe("smoke CLI", () => {
   test.each([

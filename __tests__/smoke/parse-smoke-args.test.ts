@@ -1,4 +1,4 @@
-import { DEFAULT_LOG_GROUP, DEFAULT_TIMEOUT_SECONDS, ParseResult, SmokeOptions, parseArgs } from "../../src/tools/smoke/parse-args";
+import { DEFAULT_LOG_GROUP, DEFAULT_TIMEOUT_SECONDS, ParseResult, SmokeOptions, parseArgs } from "../../src/tools/smoke/parse-smoke-args";
 
 const AWS_ENDPOINT = "https://abc123.execute-api.us-west-2.amazonaws.com/prod";
 const REQUIRED = ["--endpoint", AWS_ENDPOINT, "--api-key", "k"];

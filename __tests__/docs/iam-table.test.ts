@@ -1,8 +1,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { SIGNAL_ENDPOINTS, SIGNALS } from "../src/infra/otlp/signals";
-import { integrationPolicyStatements, WILDCARD_REASONS } from "../src/infra/proxy/integration-policy";
-import { PROJECT_ROOT } from "./support/project";
+import { SIGNAL_ENDPOINTS, SIGNALS } from "../../src/infra/otlp/signals";
+import { integrationPolicyStatements } from "../../src/infra/proxy/integration-policy";
+import { PROJECT_ROOT } from "../support/project";
 
 // The IAM table (docs/how-it-works.md) names every action the integration role is granted, and every wildcard has its reason.
 describe("the IAM table in docs/how-it-works.md", () => {
@@ -15,10 +15,9 @@ describe("the IAM table in docs/how-it-works.md", () => {
   });
 
   test.each(integrationPolicyStatements(SIGNALS, "arn").filter((s) => s.Resource === "*").flatMap((s) => s.Action))(
-    "shows %s on * with a reason that the code also holds",
+    "shows %s on * with a reason",
     (action) => {
       expect(row(action)).toMatch(/^\| `[^`]+` \| `\*` \| .{20,}/);
-      expect(WILDCARD_REASONS[action]).toEqual(expect.any(String));
     },
   );
 });

@@ -14,12 +14,12 @@ interface Run {
 }
 
 /**
- * Runs the CLI as `npx ts-node --transpile-only src/tools/local-gateway/cli.ts` does, calling ts-node's own bin with this
+ * Runs the CLI as `npx ts-node --transpile-only src/tools/local-gateway/local-gateway-cli.ts` does, calling ts-node's own bin with this
  * Node so that signals reach the gateway process itself rather than an npx wrapper.
  */
 function runCli(args: string[], options: { untilStdout?: RegExp; thenSignal?: NodeJS.Signals } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "src/tools/local-gateway/cli.ts", ...args], {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", "src/tools/local-gateway/local-gateway-cli.ts", ...args], {
       cwd: PROJECT_ROOT,
       // The user's Terraform configuration is process.env's; the tests' points at the offline provider mirror.
       env: { ...terraformEnv(), OTLP_PROXY_LOCAL_API_KEYS: "" },
