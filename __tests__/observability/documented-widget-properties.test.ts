@@ -1,40 +1,19 @@
-import { dashboardBody, DashboardBodyOptions } from "../../src/infra/observability/dashboard-body";
 import { AI_USAGE_PROMQL, promqlWidget } from "../../src/infra/observability/widgets/ai-usage-widgets";
 import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
 import { dashboardSections, DashboardRefs, MODULE_DASHBOARD_REFS } from "../../src/infra/module/parts/dashboard";
 import { oneLine as hcl } from "../../src/infra/module/hcl/hcl-value";
-import { streamTeamExpression } from "../../src/infra/observability/widgets/team-stream-widgets";
 
 // The table these tests hold every widget to is CloudWatch API Reference, "Dashboard Body Structure and Syntax", as
 // data in src/infra/observability/widgets/documented-properties.ts: an unknown property, a missing required one or an
 // undocumented view fails.
 
-/** Every option that adds widgets: alarms, per-route widgets, access logs with teams, PromQL and Logs Insights usage. */
-const ALL_ON: DashboardBodyOptions = {
-  region: "us-east-1",
-  api: { ApiName: "otlp-proxy", Stage: "prod" },
-  routes: ["/v1/metrics", "/v1/traces", "/v1/logs"],
-  detailedMetrics: true,
-  periodSeconds: 300,
-  alarmArns: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:otlp-proxy-5xx"],
-  accessLogs: { logGroupName: "otlp-proxy-access", teamApiKeyIds: { platform: "k1", data: "k2" } },
-  aiUsage: { promql: true, otlpLogGroupName: "otlp-logs" },
-  teamStreams: { otlpLogGroupName: "otlp-logs", teamExpression: streamTeamExpression({ k1: "platform", k2: "data" }) },
-};
-
-/** The bodies the options can produce: all on, all off, and each feature alone. */
-const BODIES: readonly [string, DashboardBodyOptions][] = [
-  ["every option on", ALL_ON],
-  ["every option off", { ...ALL_ON, detailedMetrics: false, alarmArns: [], accessLogs: undefined, aiUsage: undefined, teamStreams: undefined }],
-  ["access logs without teams", { ...ALL_ON, accessLogs: { logGroupName: "otlp-proxy-access" } }],
-  ["PromQL only", { ...ALL_ON, aiUsage: { promql: true } }],
-  ["Logs Insights usage only", { ...ALL_ON, aiUsage: { promql: false, otlpLogGroupName: "otlp-logs" } }],
-];
+type AnyWidget = { readonly type: string; readonly properties: Readonly<Record<string, any>> };
 
 /** The expressions the Terraform module passes. */
 const MODULE_REFS: DashboardRefs = MODULE_DASHBOARD_REFS;
 
-type AnyWidget = { readonly type: string; readonly properties: Readonly<Record<string, any>> };
+/** Every widget the module's dashboard can show, each section as if turned on. */
+const ALL_WIDGETS = dashboardSections(MODULE_REFS).flatMap((s) => s.widgets) as readonly AnyWidget[];
 
 function problemsOf(widgets: readonly AnyWidget[]): string[] {
   return widgets.flatMap((widget, i) => undocumentedWidgetProblems(widget).map((problem) => `widget ${i} (${String(widget.properties.title ?? widget.type)}): ${problem}`));
@@ -45,44 +24,29 @@ function chartQueries(widgets: readonly AnyWidget[]): Record<string, unknown>[] 
 }
 
 describe("every dashboard widget is in a form the Dashboard Body Structure reference documents", () => {
-  test.each(BODIES)("dashboardBody with %s", (_, options) => {
-    // GIVEN / WHEN
-    const body = dashboardBody(options);
-    // THEN
-    expect(problemsOf(body.widgets as readonly AnyWidget[])).toEqual([]);
-  });
-
-  test("dashboardBody with every option on uses all five widget types", () => {
-    expect(new Set(dashboardBody(ALL_ON).widgets.map((w) => w.type))).toEqual(new Set(Object.keys(DOCUMENTED_WIDGET_PROPERTIES)));
-  });
-
-  test("the Terraform module's dashboard sections, built from the same builders", () => {
-    // GIVEN / WHEN
-    const widgets = dashboardSections(MODULE_REFS).flatMap((s) => s.widgets) as readonly AnyWidget[];
-    // THEN
-    expect(new Set(widgets.map((w) => w.type))).toEqual(new Set(Object.keys(DOCUMENTED_WIDGET_PROPERTIES)));
-    expect(problemsOf(widgets)).toEqual([]);
+  test("in every section of the module's dashboard, which between them use all five widget types", () => {
+    expect(new Set(ALL_WIDGETS.map((w) => w.type))).toEqual(new Set(Object.keys(DOCUMENTED_WIDGET_PROPERTIES)));
+    expect(problemsOf(ALL_WIDGETS)).toEqual([]);
   });
 });
 
 describe("PromQL widgets", () => {
   test("are chart widgets whose one query is PromQL over cloudwatch-metrics, stepped by the graph period in seconds", () => {
     // GIVEN / WHEN
-    const widgets = dashboardBody(ALL_ON).widgets as readonly AnyWidget[];
-    const queries = chartQueries(widgets);
+    const queries = chartQueries(ALL_WIDGETS);
     // THEN
     expect(queries.map((q) => q.query)).toEqual(AI_USAGE_PROMQL.map((q) => q.promql));
     for (const query of queries) {
-      expect(query).toEqual({ id: expect.stringMatching(/^[a-z][a-zA-Z0-9_]*$/), type: "cloudwatch-metrics", language: "PromQL", query: expect.any(String), step: ALL_ON.periodSeconds });
-      expect(Number.isInteger(query.step)).toBe(true);
+      expect(query).toEqual({ id: expect.stringMatching(/^[a-z][a-zA-Z0-9_]*$/), type: "cloudwatch-metrics", language: "PromQL", query: expect.any(String), step: query.step });
     }
-    for (const chart of widgets.filter((w) => w.type === "chart")) {
-      expect(chart.properties).toMatchObject({ view: "line", region: ALL_ON.region, title: expect.any(String) });
+    for (const chart of ALL_WIDGETS.filter((w) => w.type === "chart")) {
+      expect(chart.properties).toMatchObject({ view: "line", region: chart.properties.region, title: expect.any(String) });
+      expect(hcl(chart.properties.region as never)).toBe(MODULE_REFS.region);
     }
   });
 
   test("carry no PromQL in a metric widget: metric widgets hold only metric lines, never an expression", () => {
-    const metricWidgets = dashboardBody(ALL_ON).widgets.filter((w) => w.type === "metric");
+    const metricWidgets = ALL_WIDGETS.filter((w) => w.type === "metric");
     expect(metricWidgets.length).toBeGreaterThan(0);
     for (const widget of metricWidgets) {
       expect(widget.properties).not.toHaveProperty("data");
@@ -91,10 +55,8 @@ describe("PromQL widgets", () => {
   });
 
   test("in the module, write step as the period variable itself, a number in the JSON, not a quoted string", () => {
-    // GIVEN
-    const widgets = dashboardSections(MODULE_REFS).flatMap((s) => s.widgets) as readonly AnyWidget[];
-    // WHEN
-    const steps = chartQueries(widgets).map((q) => hcl(q.step as never));
+    // GIVEN / WHEN
+    const steps = chartQueries(ALL_WIDGETS).map((q) => hcl(q.step as never));
     // THEN
     expect(steps.length).toBe(AI_USAGE_PROMQL.length);
     for (const step of steps) expect(step).toBe(MODULE_REFS.periodSeconds);

@@ -1,4 +1,3 @@
-import { dashboardBody } from "../../src/infra/observability/dashboard-body";
 import { logsInsightsQuery } from "../../src/infra/observability/widgets/logs-insights";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
 import { runLogsInsights } from "../support/logs-insights";
@@ -51,13 +50,6 @@ describe("the per-team stream widgets", () => {
     const text = widgets.filter((w) => w.type === "text").map((w) => String(w.properties.markdown)).join("\n");
     expect(text).toContain("context.identity.apiKeyId");
     expect(text).toContain("OTEL_RESOURCE_ATTRIBUTES");
-  });
-
-  test("come last in the dashboard body, only when asked for", () => {
-    const base = { region: "eu-west-1", api: { ApiName: "a", Stage: "s" }, routes: [], detailedMetrics: false, periodSeconds: 300, alarmArns: [], aiUsage: undefined };
-    expect(JSON.stringify(dashboardBody(base))).not.toContain(LOG_STREAM_FIELD);
-    const body = dashboardBody({ ...base, teamStreams: { otlpLogGroupName: "otlp-logs" } });
-    expect(String(body.widgets[body.widgets.length - 1].properties.query)).toContain("by @logStream");
   });
 });
 

@@ -42,11 +42,6 @@ export function synthesizeApp(rawSettings: unknown = projectSettings()): Synthes
   });
 }
 
-/** Every resource of a type in a stack, as a list of their synthesized configurations. */
-export function resourcesOfType(json: TerraformJson, type: string): Record<string, any>[] {
-  return Object.values(json.resource?.[type] ?? {});
-}
-
 /** The module calls of a stack by name, each with its arguments (cdktf's `//` metadata left out). */
 export function moduleCalls(json: TerraformJson): Record<string, Record<string, any>> {
   return Object.fromEntries(

@@ -1,5 +1,9 @@
+locals {
+  transaction_search_here = var.transaction_search.enabled && (var.transaction_search.regions == null ? true : contains(var.transaction_search.regions, local.region))
+}
+
 resource "aws_cloudformation_stack" "transaction_search" {
-  count = var.transaction_search.enabled && (var.transaction_search.regions == null ? true : contains(coalesce(var.transaction_search.regions, []), local.region)) ? 1 : 0
+  count = local.transaction_search_here ? 1 : 0
 
   name = "${var.name_prefix}-transaction-search"
   template_body = jsonencode({

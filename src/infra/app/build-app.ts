@@ -6,8 +6,6 @@ import { RegionStack } from "../stacks/region-stack";
 export interface BuildAppOptions {
   /** @default cdktf's own: `CDKTF_OUTDIR`, else `cdktf.out` */
   readonly outdir?: string;
-  /** Write HCL (`cdk.tf`) instead of JSON (`cdk.tf.json`). @default false */
-  readonly hclOutput?: boolean;
   /** The `context` that `cdktf.json` would give. @default the project's `cdktf.json` context */
   readonly context?: Record<string, unknown>;
 }
@@ -20,7 +18,7 @@ export interface BuildAppOptions {
 export function buildApp(options: BuildAppOptions = {}): ParsedSettings & { readonly app: App; readonly stacks: RegionStack[] } {
   const context = options.context ?? readCdktfJsonContext();
   const found = settingsFromContext(context);
-  const app = new App({ outdir: options.outdir, hclOutput: options.hclOutput, context });
+  const app = new App({ outdir: options.outdir, context });
   const parsed = parseSettings(found.raw);
   const stacks = parsed.settings.regions.map((region) => new RegionStack(app, { region, settings: parsed.settings }));
   return { settings: parsed.settings, warnings: [...found.warnings, ...parsed.warnings], app, stacks };

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, rmSync, statSync } from "fs";
 import { join, relative } from "path";
 import { alarmSpecs } from "../observability/alarm-specs";
 import { ProxySettings } from "../settings/defaults";
+import { TRANSACTION_SEARCH_HERE } from "../settings/derived";
 import { networkForRegion } from "../settings/parse-network";
 import { signalsForRegion } from "../settings/parse-settings";
 import { MODULE_CALL_NAME } from "../stacks/region-stack";
@@ -16,7 +17,7 @@ export function describeRegion(settings: ProxySettings, region: string): string 
   const signals = signalsForRegion(settings, region);
   const alarms = settings.alarms.enabled ? alarmSpecs({ ApiName: "", Stage: "" }, settings.alarms, settings.accessLogs).length : 0;
   const domain = networkForRegion(settings, region).domainName;
-  const searching = settings.transactionSearch.enabled && (settings.transactionSearch.regions?.includes(region) ?? true);
+  const searching = TRANSACTION_SEARCH_HERE.ts({ transactionSearch: settings.transactionSearch, region });
   const parts = [
     `${plural(signals.length, "route")} (${signals.join(", ")})`,
     plural(settings.teams.length, "team"),

@@ -10,15 +10,11 @@ export {
   TerraformAsset,
   TerraformHclModule,
   CloudBackend,
-  Lazy,
   LocalBackend,
   NamedCloudWorkspace,
   S3Backend,
   TaggedCloudWorkspaces,
   TerraformOutput,
   TerraformStack,
-  Testing,
-  Token,
 } from "cdktf";
-export type { TerraformResource } from "cdktf";
 export { Construct } from "constructs";

@@ -1,18 +1,8 @@
 import { AlarmSettings } from "../settings/parse-alarms";
-import { NAME_PREFIX_DEFAULTS } from "../settings/parse-name-prefix";
 import { API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE, ApiGatewayMetricName, ApiStageDimensions } from "./api-gateway-metrics";
 
 /** The namespace and name of the metric the access-log metric filter publishes for 429 answers (default prefix). */
 export const THROTTLED_METRIC = { namespace: "OtlpProxy", name: "ThrottledRequests" } as const;
-
-/**
- * The 429 metric's namespace for a name prefix: `OtlpProxy` for the default prefix (unchanged for existing stacks),
- * else `OtlpProxy/<namePrefix>`. A metric filter cannot add a constant dimension (dimension values come from the log
- * event), so two deployments in one region keep their counts apart by namespace.
- */
-export function throttledMetricNamespace(namePrefix: string): string {
-  return namePrefix === NAME_PREFIX_DEFAULTS.namePrefix ? THROTTLED_METRIC.namespace : `${THROTTLED_METRIC.namespace}/${namePrefix}`;
-}
 
 /** One alarm as plain data: what it watches, when it fires and why it matters. */
 export interface AlarmSpec {
@@ -29,7 +19,7 @@ export interface AlarmSpec {
 
 /**
  * The alarms of one stage. AWS/ApiGateway has no 429 metric (429s are inside 4XXError), so the throttling alarm
- * exists only with access logs, from a metric filter on them, in `throttledNamespace` ({@link throttledMetricNamespace}).
+ * exists only with access logs, from a metric filter on them, in `throttledNamespace` (the module's `throttled_metric_namespace`, which follows the name prefix).
  */
 export function alarmSpecs(
   api: ApiStageDimensions,

@@ -164,8 +164,14 @@ export const MAX_LATENCY_MILLIS = 300_000;
 /** Email addresses an SNS email subscription takes: something@domain.tld, without spaces or quotes. */
 export const EMAIL = /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/;
 
-/** SNS topic ARNs of the `aws` partition; standard topics only (alarms cannot publish to FIFO topics). */
-export const TOPIC_ARN = /^arn:aws:sns:([a-z0-9-]+):(\d{12}):[A-Za-z0-9_-]{1,256}$/;
+/**
+ * An SNS topic ARN of the `aws` partition in `region` (a regex fragment: the settings capture any region, the module
+ * interpolates the map key); standard topics only (alarms cannot publish to FIFO topics).
+ */
+export const topicArnPattern = (region: string): string => `^arn:aws:sns:${region}:[0-9]{12}:[A-Za-z0-9_-]{1,256}$`;
+
+/** {@link topicArnPattern} in any region, captured. */
+export const TOPIC_ARN = new RegExp(topicArnPattern("([a-z0-9-]+)"));
 
 /** `IndexingPercentage` of AWS::XRay::TransactionSearchConfig: Minimum 0, Maximum 100 (CloudFormation template reference). */
 export const INDEXING_PERCENTAGE = { min: 0, max: 100, unit: "percent" } as const;

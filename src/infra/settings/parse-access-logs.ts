@@ -1,5 +1,6 @@
 import { EXECUTION_LOG_LEVELS } from "./aws-rules";
-import { accessLogGroupNameFor, NAME_PREFIX_DEFAULTS } from "./parse-name-prefix";
+import { ACCESS_LOG_GROUP_NAME } from "./derived";
+import { NAME_PREFIX_DEFAULTS } from "./parse-name-prefix";
 import { RULES } from "./rules";
 import { checkAcross, checkValue } from "./setting-checks";
 
@@ -15,7 +16,7 @@ export interface AccessLogSettings {
   readonly accessLogs: boolean;
   /**
    * The log group access logs go to. The default, `otlp-proxy-access`, follows `namePrefix`: `<namePrefix>-access`
-   * (see {@link accessLogGroupNameFor}).
+   * ({@link ACCESS_LOG_GROUP_NAME}).
    */
   readonly accessLogGroupName: string;
   /** How long access logs are kept; 0 keeps them forever. */
@@ -33,7 +34,7 @@ export interface AccessLogSettings {
 
 export const ACCESS_LOG_DEFAULTS: AccessLogSettings = {
   accessLogs: true,
-  accessLogGroupName: "otlp-proxy-access",
+  accessLogGroupName: ACCESS_LOG_GROUP_NAME.defaultName,
   accessLogRetentionDays: 30,
   executionLogLevel: "OFF",
   detailedMetrics: false,
@@ -53,7 +54,7 @@ export function parseAccessLogs(input: Record<string, unknown>, report: Report, 
     return d[name] as boolean;
   };
   const raw = input.accessLogGroupName ?? d.accessLogGroupName;
-  const accessLogGroupName = typeof raw === "string" ? accessLogGroupNameFor(namePrefix, raw, d.accessLogGroupName) : raw;
+  const accessLogGroupName = typeof raw === "string" ? ACCESS_LOG_GROUP_NAME.ts({ namePrefix, accessLogGroupName: raw }) : raw;
   if (checkValue(RULES.accessLogGroupName, "accessLogGroupName", accessLogGroupName, report)) {
     const logGroupName = (input.logGroupName ?? "otlp-logs") as string;
     checkAcross(RULES.accessLogGroupNotLogGroup, { accessLogGroupName: accessLogGroupName as string, logGroupName }, "accessLogGroupName", accessLogGroupName, report);

@@ -25,15 +25,6 @@ export function longestRoleName(namePrefix: string): string {
   return `${namePrefix}-apigw-logs-${LONGEST_REGION}`;
 }
 
-/**
- * The access-log group when `accessLogGroupName` keeps its default: `<namePrefix>-access`, which is the default
- * `otlp-proxy-access` itself for the default prefix. Log group names are per account and region, so a second
- * deployment would collide on the literal default.
- */
-export function accessLogGroupNameFor(namePrefix: string, accessLogGroupName: string, defaultAccessLogGroupName: string): string {
-  return accessLogGroupName === defaultAccessLogGroupName ? `${namePrefix}-access` : accessLogGroupName;
-}
-
 /** Validates `namePrefix` and fills in {@link NAME_PREFIX_DEFAULTS}. */
 export function parseNamePrefix(input: Record<string, unknown>, report: Report): NamePrefixSettings {
   const value = input.namePrefix;

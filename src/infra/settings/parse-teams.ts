@@ -1,3 +1,4 @@
+import { TEAM_LIMITS } from "./derived";
 import { ACCOUNT_THROTTLE, QUOTA_PERIODS } from "./aws-rules";
 import type { Throttle } from "./throttle";
 import { isPlainObject } from "./per-region";
@@ -42,8 +43,8 @@ const TEAM_KEYS = ["name", "rateLimit", "burstLimit", "quota", "enabled"];
 type Report = (setting: string, received: unknown, allowed: string) => void;
 
 /** The throttle a team's usage plan gets: its own limits, else the stack's. */
-export function teamThrottle(team: Team, throttle: Throttle): Throttle {
-  return { rateLimit: team.rateLimit ?? throttle.rateLimit, burstLimit: team.burstLimit ?? throttle.burstLimit };
+export function teamThrottle(team: Pick<Team, "rateLimit" | "burstLimit">, throttle: Throttle): Throttle {
+  return TEAM_LIMITS.ts({ team, throttle });
 }
 
 const TEAM_SHAPE = "{ name, rateLimit?, burstLimit?, quota?: { limit, period }, enabled? }";
@@ -86,7 +87,7 @@ function parseTeam(setting: string, raw: unknown, throttle: Throttle, report: Re
   const rateOk = rateLimit === undefined || check(checkValue(RULES.teamRateLimit, `${setting}.rateLimit`, rateLimit, report));
   const burstOk = burstLimit === undefined || check(checkValue(RULES.teamBurstLimit, `${setting}.burstLimit`, burstLimit, report));
   if (rateOk && burstOk) {
-    const resolved = { rateLimit: (rateLimit as number | undefined) ?? throttle.rateLimit, burstLimit: (burstLimit as number | undefined) ?? throttle.burstLimit };
+    const resolved = teamThrottle({ rateLimit: rateLimit as number | undefined, burstLimit: burstLimit as number | undefined }, throttle);
     const [name, received] = burstLimit !== undefined ? ["burstLimit", burstLimit] : ["rateLimit", rateLimit];
     const detail = `; here rate ${resolved.rateLimit}, burst ${resolved.burstLimit}`;
     check(checkAcross(RULES.teamBurstAtLeastRate, resolved, `${setting}.${name}`, received, report, detail));

@@ -39,8 +39,3 @@ export function parseTransactionSearch(value: unknown, regions: readonly string[
     ...(selected ? { regions: selected } : {}),
   };
 }
-
-/** Whether a region's stack turns Transaction Search on. */
-export function transactionSearchInRegion(settings: TransactionSearchSettings, region: string): boolean {
-  return settings.enabled && (settings.regions === undefined || settings.regions.includes(region));
-}

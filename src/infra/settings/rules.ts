@@ -41,6 +41,7 @@ import {
   TAG_VALUE,
   TEAM_NAME,
   TOPIC_ARN,
+  topicArnPattern,
   USAGE_PLANS_PER_REGION,
   WEB_ACL_ARN,
 } from "./aws-rules";
@@ -460,7 +461,7 @@ export const RULES = {
     setting: "alarms.topicArns{}",
     allowed: "a standard SNS topic ARN in the region it is given for, arn:aws:sns:<region>:<12-digit account>:<name> (alarms notify topics of their own region only)",
     check: (v: unknown, region?: string) => str(v) && arnRegion(TOPIC_ARN, v) === region,
-    hcl: (x: string, key?: string) => `can(regex("^arn:aws:sns:\${${key}}:[0-9]{12}:[A-Za-z0-9_-]{1,256}$", ${x}))`,
+    hcl: (x: string, key?: string) => `can(regex(${hclString(topicArnPattern(`\${${key}}`))}, ${x}))`,
   } as ValueRule,
 
   // -- transaction search --

@@ -1,6 +1,6 @@
 import type { Signal } from "../otlp/signals";
 import type { ProxySettings } from "./defaults";
-import { transactionSearchInRegion } from "./parse-transaction-search";
+import { TRANSACTION_SEARCH_HERE } from "./derived";
 
 /** What CloudWatch's traces endpoint answers without Transaction Search (docs/aws-facts.md, "Traces need X-Ray Transaction Search"). */
 export const NO_TRANSACTION_SEARCH_MESSAGE = "The OTLP API is supported with CloudWatch Logs as a Trace Segment Destination.";
@@ -20,7 +20,7 @@ export function transactionSearchFix(region: string): string {
  * @param signalsOf the routes of a region's stack
  */
 export function tracesWarnings(settings: ProxySettings, signalsOf: (region: string) => readonly Signal[]): string[] {
-  const regions = settings.regions.filter((region) => signalsOf(region).includes("traces") && !transactionSearchInRegion(settings.transactionSearch, region));
+  const regions = settings.regions.filter((region) => signalsOf(region).includes("traces") && !TRANSACTION_SEARCH_HERE.ts({ transactionSearch: settings.transactionSearch, region }));
   if (regions.length === 0) return [];
   return [
     `Warning: /v1/traces in ${regions.join(", ")} needs X-Ray Transaction Search, which this project does not turn on there; ` +

@@ -1,4 +1,5 @@
 import { ProxySettings } from "../settings/defaults";
+import { ALARMS_NOTIFY, TRANSACTION_SEARCH_HERE } from "../settings/derived";
 import { networkForRegion } from "../settings/parse-network";
 import { signalsForRegion } from "../settings/parse-settings";
 
@@ -16,8 +17,8 @@ const PRESENT_WHEN: Readonly<Record<string, (settings: ProxySettings, region: st
   custom_domain_target: (s, region) => Boolean(networkForRegion(s, region).domainName),
   execute_api_endpoint: (s, region) => Boolean(networkForRegion(s, region).domainName),
   dashboard_url: (s) => s.dashboard.enabled,
-  alarm_topic_arn: (s, region) => s.alarms.enabled && (region in s.alarms.topicArns || s.alarms.emails.length > 0),
-  transaction_search_stack_id: (s, region) => s.transactionSearch.enabled && (s.transactionSearch.regions?.includes(region) ?? true),
+  alarm_topic_arn: (s, region) => ALARMS_NOTIFY.ts({ alarms: s.alarms, region }),
+  transaction_search_stack_id: (s, region) => TRANSACTION_SEARCH_HERE.ts({ transactionSearch: s.transactionSearch, region }),
 };
 
 /** Whether the module gives output `name` a value in `region` with these settings. */

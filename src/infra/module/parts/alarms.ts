@@ -1,3 +1,4 @@
+import { ALARMS_NOTIFY } from "../../settings/derived";
 import { DEFAULT_ACCESS_LOG_FIELDS } from "../../observability/access-log-fields";
 import { alarmSpecs, isExtendedStatistic, THROTTLED_METRIC, throttledFilterPattern } from "../../observability/alarm-specs";
 import { AlarmSettings } from "../../settings/parse-alarms";
@@ -56,7 +57,7 @@ export function alarmBlocks(): Block[] {
       ),
       alarms: alarms,
       alarm_topic_arn: expr("var.alarms.enabled ? lookup(var.alarms.topic_arns, local.region, one(aws_sns_topic.alarms[*].arn)) : null"),
-      alarm_notifies: expr("var.alarms.enabled && (contains(keys(var.alarms.topic_arns), local.region) || length(var.alarms.emails) > 0)"),
+      [ALARMS_NOTIFY.local]: expr(ALARMS_NOTIFY.hcl),
     }),
     resource("aws_sns_topic", "alarms", {
       count: onlyIf("var.alarms.enabled && !contains(keys(var.alarms.topic_arns), local.region) && length(var.alarms.emails) > 0"),

@@ -1,9 +1,8 @@
-import { dashboardBody } from "../../observability/dashboard-body";
 import { aiUsageWidgets } from "../../observability/widgets/ai-usage-widgets";
 import { healthWidgets } from "../../observability/widgets/health-widgets";
-import { claimMatchesKeyCondition, LOG_STREAM_FIELD, streamTeamExpression, teamStreamWidgets } from "../../observability/widgets/team-stream-widgets";
-import { teamWidgets } from "../../observability/widgets/team-widgets";
-import { layOut, PlacedWidget, Widget } from "../../observability/widgets/widget";
+import { CLAIM_SEPARATOR, claimMatchesTeam, LOG_STREAM_FIELD, STREAM_TEAM_OPEN, streamTeamClose, teamStreamWidgets } from "../../observability/widgets/team-stream-widgets";
+import { teamKeyLine, teamKeyNote, teamWidgets } from "../../observability/widgets/team-widgets";
+import { alarmWidget, DASHBOARD_START, layOut, PlacedWidget, Widget } from "../../observability/widgets/widget";
 import { regionsWithEndpoint } from "../../aws-regions/otlp-endpoint-regions";
 import { Block } from "../hcl/hcl-block";
 import { expr, Value, exprNumber as tfNumber, exprString as tfExpr, oneLine as hcl } from "../hcl/hcl-value";
@@ -56,23 +55,25 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
   const route = tfExpr("route");
   const health = { region, api, routes: [route], periodSeconds };
 
-  const alarmWidget = dashboardBody({ region, api, routes: [], detailedMetrics: false, periodSeconds, alarmArns: ["alarm"], aiUsage: undefined }).widgets[0];
   const baseHealth = healthWidgets({ ...health, detailedMetrics: false });
   const routeWidgets = healthWidgets({ ...health, detailedMetrics: true })
     .slice(baseHealth.length)
     .map((w) => withProperties(w, { metrics: tfExpr(`[for route in ${refs.routePaths} : ${hcl((w.properties.metrics as Value[])[0])}]`) }));
   const accessLogs = { logGroupName: tfExpr(refs.accessLogGroupName) };
   const teamSection = teamWidgets(accessLogs, region);
-  const teamNote = teamKeyNote(accessLogs, region, teamSection.length, refs.teams, refs.teamKeyId);
+  const forTeams = (text: string) => `[for t in ${refs.teams} : ${hcl(text)}]`;
+  const [teamName, keyId] = [tfExpr("t.name"), tfExpr(refs.teamKeyId)];
+  const noteHeight = `min(6, 2 + length(${refs.teams}))`;
+  const teamNote = teamKeyNote(tfExpr(`join("\\n", ${forTeams(teamKeyLine(teamName, keyId))})`), tfNumber(noteHeight));
   const ai = { region, periodSeconds };
   const contains = (list: string, item: string) => `contains(${list}, ${JSON.stringify(item)})`;
 
   return [
-    section(refs.alarmsOn, [withProperties(alarmWidget, { alarms: tfExpr(refs.alarmArns) })]),
+    section(refs.alarmsOn, [alarmWidget(expr(refs.alarmArns) as unknown as string[])]),
     section("true", baseHealth),
     section(refs.detailedMetrics, routeWidgets),
     section(refs.accessLogsOn, teamSection),
-    { include: refs.accessLogsOn, height: teamNote.height, widgets: layOut([teamNote.widget]) },
+    { include: refs.accessLogsOn, height: noteHeight, widgets: layOut([teamNote]) },
     section(
       `${refs.aiUsageWidgets} && ${contains(refs.signals, "metrics")} && contains(${hcl([...regionsWithEndpoint("metrics")])}, ${refs.region})`,
       aiUsageWidgets({ ...ai, promql: true }),
@@ -83,8 +84,9 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
       teamStreamWidgets(
         {
           otlpLogGroupName: tfExpr(refs.otlpLogGroupName),
-          teamExpression: teamExpression(refs.teams, refs.teamKeyId),
-          claimMatchesKey: claimCondition(refs.teams, refs.teamKeyId),
+          // One nested replace per team around @logStream; one condition per team joined by `or`.
+          teamExpression: `${tfExpr(`join("", ${forTeams(STREAM_TEAM_OPEN)})`)}${LOG_STREAM_FIELD}${tfExpr(`join("", ${forTeams(streamTeamClose(keyId, teamName))})`)}`,
+          claimMatchesKey: tfExpr(`join(${hcl(CLAIM_SEPARATOR)}, ${forTeams(claimMatchesTeam(keyId, teamName))})`),
         },
         region,
       ),
@@ -108,7 +110,7 @@ export function dashboardLocals(refs: DashboardRefs): Record<string, Value> {
     dashboard_widgets: expr(
       "flatten([for i, s in local.dashboard_sections : [for w in s.widgets : merge(w, { y = w.y + sum(concat([0], slice(local.dashboard_section_heights, 0, i))) })] if s.include])",
     ),
-    dashboard_body: expr(`jsonencode({ start = ${hcl(dashboardBody({ region: "", api: { ApiName: "", Stage: "" }, routes: [], detailedMetrics: false, periodSeconds: 0, alarmArns: [], aiUsage: undefined }).start)}, periodOverride = "inherit", widgets = local.dashboard_widgets })`),
+    dashboard_body: expr(`jsonencode({ start = ${hcl(DASHBOARD_START)}, periodOverride = "inherit", widgets = local.dashboard_widgets })`),
   };
 }
 
@@ -121,54 +123,7 @@ function withProperties(widget: Widget, properties: Record<string, unknown>): Wi
   return { ...widget, properties: { ...widget.properties, ...properties } };
 }
 
-/**
- * The note listing each team's key id, for a variable list of teams. The builder writes one line per team after a
- * head; the line for team `t` is taken from its output for one team, and its output for two teams is checked to be the
- * head and both lines joined by a newline, so a change in the builder fails the export instead of drifting.
- */
-function teamKeyNote(
-  accessLogs: { readonly logGroupName: string },
-  region: string,
-  skip: number,
-  teams: string,
-  teamKeyId: string,
-): { widget: Widget; height: string } {
-  const note = (ids: Record<string, string>) => teamWidgets({ ...accessLogs, teamApiKeyIds: ids }, region).slice(skip)[0];
-  const [name, id] = [tfExpr("t.name"), tfExpr(teamKeyId)];
-  const [name2, id2] = [tfExpr("t2.name"), tfExpr("t2.id")];
-  const one = note({ [name]: id });
-  const two = note({ [name]: id, [name2]: id2 });
-  const text = String(one.properties.markdown);
-  const lineStart = text.lastIndexOf("\n", text.indexOf(id)) + 1;
-  const [head, line] = [text.slice(0, lineStart), text.slice(lineStart)];
-  const line2 = line.split(name).join(name2).split(id).join(id2);
-  if (String(two.properties.markdown) !== `${head}${line}\n${line2}` || one.height !== Math.min(6, 3) || two.height !== Math.min(6, 4)) {
-    throw new Error("The team widgets' key note changed its layout (one line per team, height min(6, 2 + teams)): update teamKeyNote");
-  }
-  const joined = tfExpr(`join("\\n", [for t in ${teams} : ${hcl(line)}])`);
-  const height = `min(6, 2 + length(${teams}))`;
-  return { widget: { ...one, height: tfNumber(height), properties: { ...one.properties, markdown: `${head}${joined}` } }, height };
-}
 
-/**
- * {@link streamTeamExpression} for a variable list of teams: the builder nests one `replace(` per team around
- * `@logStream` and closes each with the team's id and name; the opening and the closing for team `t` are taken from its
- * output for one team, and its output for two teams is checked to be both nested in order, so a change in the builder
- * fails the export instead of drifting. Stream names are the teams' key ids (`teamKeyId`), as the module names them.
- */
-function teamExpression(teams: string, teamKeyId: string): string {
-  const [name, id] = [tfExpr("t.name"), tfExpr(teamKeyId)];
-  const [name2, id2] = [tfExpr("t2.name"), tfExpr("t2.id")];
-  const one = streamTeamExpression({ [id]: name });
-  const at = one.indexOf(LOG_STREAM_FIELD);
-  const [open, close] = [one.slice(0, at), one.slice(at + LOG_STREAM_FIELD.length)];
-  const close2 = close.split(name).join(name2).split(id).join(id2);
-  if (streamTeamExpression({ [id]: name, [id2]: name2 }) !== `${open}${open}${LOG_STREAM_FIELD}${close}${close2}`) {
-    throw new Error("streamTeamExpression changed its form (one nested replace per team, first team innermost): update teamExpression");
-  }
-  const each = (text: string) => tfExpr(`join("", [for t in ${teams} : ${hcl(text)}])`);
-  return `${each(open)}${LOG_STREAM_FIELD}${each(close)}`;
-}
 
 /** The Terraform expressions the module's dashboard reads. */
 export const MODULE_DASHBOARD_REFS: DashboardRefs = {
@@ -202,18 +157,3 @@ export function dashboardBlocks(): Block[] {
   ];
 }
 
-/**
- * {@link claimMatchesKeyCondition} for a variable list of teams: the builder writes one part per team joined by ` or `;
- * the part for team `t` is taken from its output for one team, and its output for two teams is checked to be both
- * parts joined, so a change in the builder fails the export instead of drifting.
- */
-function claimCondition(teams: string, teamKeyId: string): string {
-  const [name, id] = [tfExpr("t.name"), tfExpr(teamKeyId)];
-  const [name2, id2] = [tfExpr("t2.name"), tfExpr("t2.id")];
-  const part = claimMatchesKeyCondition({ [id]: name });
-  const part2 = part.split(name).join(name2).split(id).join(id2);
-  if (claimMatchesKeyCondition({ [id]: name, [id2]: name2 }) !== `${part} or ${part2}`) {
-    throw new Error("claimMatchesKeyCondition changed its form (one part per team, joined by ' or '): update claimCondition");
-  }
-  return tfExpr(`join(" or ", [for t in ${teams} : ${hcl(part)}])`);
-}

@@ -1,8 +1,8 @@
 import { PUSH_TO_CLOUDWATCH_LOGS_POLICY_ARN } from "../../proxy/account-logging-policy";
 import { apiGatewayTrustPolicy } from "../../proxy/integration-policy";
-import { ACCESS_LOG_DEFAULTS } from "../../settings/parse-access-logs";
+import { ACCESS_LOG_GROUP_NAME } from "../../settings/derived";
 import { Block } from "../hcl/hcl-block";
-import { Call, expr, exprString, oneLine, Value } from "../hcl/hcl-value";
+import { Call, expr, exprString, Value } from "../hcl/hcl-value";
 import { locals, onlyIf, PREFIX, REGION, resource, TAGS } from "../hcl/blocks";
 
 /**
@@ -13,10 +13,7 @@ export function loggingBlocks(): Block[] {
   return [
     locals({
       execution_log_level: expr("upper(var.execution_log_level)"),
-      // The default access-log group follows the prefix.
-      access_log_group_name: expr(
-        `var.access_log_group_name == ${oneLine(ACCESS_LOG_DEFAULTS.accessLogGroupName)} ? "\${var.name_prefix}-access" : var.access_log_group_name`,
-      ),
+      [ACCESS_LOG_GROUP_NAME.local]: expr(ACCESS_LOG_GROUP_NAME.hcl),
       logging_role_created: expr('(var.access_logs || local.execution_log_level != "OFF") && var.account_cloud_watch_role == "create"'),
     }),
     resource("aws_cloudwatch_log_group", "otlp_logs", {

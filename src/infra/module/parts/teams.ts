@@ -1,3 +1,4 @@
+import { TEAM_LIMITS } from "../../settings/derived";
 import { TEAM_TAG } from "../../proxy/team-tag";
 import { Block } from "../hcl/hcl-block";
 import { expr, exprString } from "../hcl/hcl-value";
@@ -20,10 +21,7 @@ export function teamBlocks(): Block[] {
   return [
     locals({
       teams: expr("{ for t in var.teams : t.name => t }"),
-      // A team without limits of its own gets var.throttle's.
-      team_limits: expr(
-        "{ for t in var.teams : t.name => { rate_limit = coalesce(t.rate_limit, var.throttle.rate_limit), burst_limit = coalesce(t.burst_limit, var.throttle.burst_limit) } }",
-      ),
+      [TEAM_LIMITS.local]: expr(TEAM_LIMITS.hcl),
     }),
     resource("aws_api_gateway_api_key", "team", {
       for_each: expr("local.teams"),

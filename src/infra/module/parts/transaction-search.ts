@@ -1,13 +1,15 @@
+import { TRANSACTION_SEARCH_HERE } from "../../settings/derived";
 import { transactionSearchName, transactionSearchTemplate } from "../../observability/transaction-search-template";
 import { Block } from "../hcl/hcl-block";
-import { Call, exprNumber, exprString, Value } from "../hcl/hcl-value";
-import { onlyIf, PREFIX, resource, TAGS } from "../hcl/blocks";
+import { Call, expr, exprNumber, exprString, Value } from "../hcl/hcl-value";
+import { locals, onlyIf, PREFIX, resource, TAGS } from "../hcl/blocks";
 
 /** The CloudFormation stack that turns on X-Ray Transaction Search, in the regions `transaction_search` names. */
 export function transactionSearchBlocks(): Block[] {
   return [
+    locals({ [TRANSACTION_SEARCH_HERE.local]: expr(TRANSACTION_SEARCH_HERE.hcl) }),
     resource("aws_cloudformation_stack", "transaction_search", {
-      count: onlyIf("var.transaction_search.enabled && (var.transaction_search.regions == null ? true : contains(coalesce(var.transaction_search.regions, []), local.region))"),
+      count: onlyIf(`local.${TRANSACTION_SEARCH_HERE.local}`),
       name: transactionSearchName(PREFIX),
       template_body: new Call(
         "jsonencode",

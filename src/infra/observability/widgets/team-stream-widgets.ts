@@ -13,7 +13,16 @@ const F = OTLP_EVENT_FIELDS;
  * lowercase letters, digits and '-', so nothing needs quoting and one id never matches inside another.
  */
 export function streamTeamExpression(teamsByStream: Readonly<Record<string, string>>): string {
-  return Object.entries(teamsByStream).reduce((expression, [stream, team]) => `replace(${expression}, "${stream}", "${team}")`, LOG_STREAM_FIELD);
+  const entries = Object.entries(teamsByStream);
+  return `${STREAM_TEAM_OPEN.repeat(entries.length)}${LOG_STREAM_FIELD}${entries.map(([stream, team]) => streamTeamClose(stream, team)).join("")}`;
+}
+
+/** What {@link streamTeamExpression} opens once per team, before `@logStream`. */
+export const STREAM_TEAM_OPEN = "replace(";
+
+/** What {@link streamTeamExpression} closes each team's `replace` with, innermost (first team) first. */
+export function streamTeamClose(stream: string, team: string): string {
+  return `, "${stream}", "${team}")`;
 }
 
 /**
@@ -45,8 +54,16 @@ export const CLAIMED_TEAM_FIELD = resourceField("team.id");
  */
 export function claimMatchesKeyCondition(teamsByStream: Readonly<Record<string, string>>): string {
   return Object.entries(teamsByStream)
-    .map(([stream, team]) => `(${LOG_STREAM_FIELD} = "${stream}" and ${CLAIMED_TEAM_FIELD} = "${team}")`)
-    .join(" or ");
+    .map(([stream, team]) => claimMatchesTeam(stream, team))
+    .join(CLAIM_SEPARATOR);
+}
+
+/** How {@link claimMatchesKeyCondition} joins its teams' conditions. */
+export const CLAIM_SEPARATOR = " or ";
+
+/** One team's part of {@link claimMatchesKeyCondition}. */
+export function claimMatchesTeam(stream: string, team: string): string {
+  return `(${LOG_STREAM_FIELD} = "${stream}" and ${CLAIMED_TEAM_FIELD} = "${team}")`;
 }
 
 /**

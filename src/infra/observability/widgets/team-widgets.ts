@@ -26,8 +26,16 @@ export function teamWidgets(source: AccessLogSource, region: string): Widget[] {
     logsInsightsWidget({ title: "429 (over the team's limit) per key and route", region, logGroupName: source.logGroupName, lines: q.throttledByKey, width: 8 }),
   ];
   const teams = Object.entries(source.teamApiKeyIds ?? {});
-  if (teams.length > 0) {
-    widgets.push(note(["Key ids by team:", "", ...teams.map(([team, id]) => `- \`${id}\`: ${team}`)].join("\n"), 24, Math.min(6, 2 + teams.length)));
-  }
+  if (teams.length > 0) widgets.push(teamKeyNote(teams.map(([team, id]) => teamKeyLine(team, id)).join("\n"), Math.min(6, 2 + teams.length)));
   return widgets;
+}
+
+/** The note listing each team's key id: `lines` are {@link teamKeyLine}s joined by newlines. */
+export function teamKeyNote(lines: string, height: number): Widget {
+  return note(`Key ids by team:\n\n${lines}`, 24, height);
+}
+
+/** One team's line in {@link teamKeyNote}. */
+export function teamKeyLine(team: string, keyId: string): string {
+  return `- \`${keyId}\`: ${team}`;
 }

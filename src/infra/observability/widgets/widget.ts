@@ -26,6 +26,17 @@ export function heading(markdown: string): Widget {
 }
 
 /** A markdown note. */
+/**
+ * How far back a dashboard opens: the last day. With `periodOverride: "inherit"`, each graph keeps its own period.
+ * Source: CloudWatch API Reference, "Dashboard Body Structure and Syntax" (`start`, `periodOverride`, `widgets`).
+ */
+export const DASHBOARD_START = "-PT24H";
+
+/** The alarm status widget, full width at the top: `alarms` are the alarms' ARNs. */
+export function alarmWidget(alarms: readonly string[]): Widget {
+  return { type: "alarm", width: GRID_COLUMNS, height: 2, properties: { title: "Alarms", alarms } };
+}
+
 export function note(markdown: string, width: number = GRID_COLUMNS, height = 2): Widget {
   return { type: "text", width, height, properties: { markdown } };
 }
