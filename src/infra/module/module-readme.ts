@@ -80,17 +80,18 @@ Same names and meaning as the cdktf region stack's outputs. Outputs the stack le
 |---|---|
 ${outputRows.join("\n")}
 
-## Changes to the REST API are serialized
+## Changes to the REST API are chained
 
 API Gateway rejects concurrent changes to one REST API (\`ConflictException\`, \`TooManyRequestsException\`), and
-Terraform works in parallel. Every resource that changes the REST API (its resources, methods, integrations, method and
-integration responses, gateway responses, resource policy, deployment, the account logging setting, stage, method
-settings, web ACL association, custom domain and base path mapping) is its own resource block with \`count\` 0 or 1,
-chained to the previous one with \`depends_on\`, so they are created, updated and destroyed one at a time. No REST API
-change is made by several instances of one \`for_each\`, so **\`-parallelism=1\` is not needed**. The only \`for_each\`
-resources are per team (\`aws_api_gateway_api_key.team\`, \`aws_api_gateway_usage_plan.team_plan\`,
-\`aws_api_gateway_usage_plan_key.team_plan_key\`, \`aws_cloudwatch_log_stream.team\`) and per alarm email
-(\`aws_sns_topic_subscription.alarm_email\`): keys, usage plans and log streams are not changes to the REST API.
+Terraform works in parallel. Each kind of resource that changes the REST API (its resources, methods, integrations,
+method and integration responses, gateway responses, resource policy, deployment, the account logging setting, stage,
+method settings, web ACL association, custom domain and base path mapping) waits for the kind before it with
+\`depends_on\`, so two kinds never change the API at once. The instances of one kind (a \`for_each\` over the routes,
+or over the routes and their statuses) may go in parallel: the AWS provider retries every API Gateway call refused with
+\`ConflictException\` and the SDK retries throttling. So **\`-parallelism=1\` is not needed**. The per-team
+resources (\`aws_api_gateway_api_key.team\`, \`aws_api_gateway_usage_plan.team_plan\`,
+\`aws_api_gateway_usage_plan_key.team_plan_key\`, \`aws_cloudwatch_log_stream.team\`) and alarm emails
+(\`aws_sns_topic_subscription.alarm_email\`) are not changes to the REST API.
 
 ## Beside the cdktf stacks
 
@@ -99,7 +100,7 @@ resources are per team (\`aws_api_gateway_api_key.team\`, \`aws_api_gateway_usag
 - The synth-time warnings (metrics routes outside the OTLP metrics regions, teams' rates above the account limit) are
   not repeated at plan.
 - The cdktf region stacks call this module as \`module "otlp_proxy"\`, so their addresses are this module's under
-  \`module.otlp_proxy\` (\`module.otlp_proxy.aws_api_gateway_resource.logs[0]\`); taking a stack's state over into your
+  \`module.otlp_proxy\` (\`module.otlp_proxy.aws_api_gateway_resource.route["logs"]\`); taking a stack's state over into your
   own root module under another name needs \`moved\` blocks (or \`terraform state mv\`).
 `.replace(/\n{3,}/g, "\n\n");
 }
