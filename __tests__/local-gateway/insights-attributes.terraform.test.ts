@@ -9,7 +9,7 @@ import { LocalGateway, startLocalGateway } from "../../src/tools/local-gateway/s
 import { CloudWatchStandIn, CLOUDWATCH_SUCCESS, RecordedRequest, startCloudWatchStandIn } from "../../src/tools/local-gateway/stand-in/cloudwatch-stand-in";
 import { TerraformRefs } from "../../src/tools/local-gateway/terraform-refs";
 import { parseEnvLines } from "../clients/parse-env-lines";
-import { runLogsInsights, storedLogEvents } from "../support/logs-insights";
+import { runLogsInsights, storedLogEvents } from "../support/logs-insights-evaluator";
 import { PROJECT_ROOT } from "../support/project";
 import { teamsStack, TEST_CREDENTIALS, TEST_REGION } from "./helpers/test-stack";
 

@@ -4,7 +4,7 @@ import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { FULL, QUIET } from "./proxy-dashboard.module-calls";
 import { CLAIM_MISMATCH_TITLE, teamStreamQueries } from "../../src/infra/observability/widgets/team-stream-widgets";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
-import { runLogsInsights } from "../support/logs-insights";
+import { runLogsInsights } from "../support/logs-insights-evaluator";
 
 // The dashboard is a local of the module (local.dashboard_body). Where the plan knows the body (no alarm ARNs and no
 // team key ids in it, which exist only after apply), it is read from the planned dashboard; where it does not, the

@@ -1,6 +1,6 @@
 import { logsInsightsQuery } from "../../src/infra/observability/widgets/logs-insights";
 import { undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
-import { runLogsInsights } from "../support/logs-insights";
+import { runLogsInsights } from "../support/logs-insights-evaluator";
 import {
   CLAIM_MISMATCH_TITLE,
   claimMatchesKeyCondition,

@@ -1,5 +1,5 @@
 import { IncomingHttpHeaders } from "http";
-import { headerValue } from "./integration-request";
+import { headerValue } from "./map-integration-request";
 import { GatewayResponseConfig } from "./route-table";
 
 /** The gateway response types the local gateway knows (it never raises THROTTLED or QUOTA_EXCEEDED itself). */

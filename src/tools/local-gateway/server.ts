@@ -8,7 +8,7 @@ import { formatAccessLog } from "./access-log";
 import { ApiKey, ApiKeyStore, keyLabel, makeApiKey, parseApiKey } from "./api-keys";
 import { decodeContentEncoding, MAX_PAYLOAD_BYTES } from "./content-encoding";
 import { GatewayAnswer, GatewayResponseType, renderGatewayResponse } from "./local-gateway-responses";
-import { headerValue, mapIntegrationRequest } from "./integration-request";
+import { headerValue, mapIntegrationRequest } from "./map-integration-request";
 import { mapResponseHeaders, selectIntegrationResponse } from "./integration-response";
 import { parseAwsIntegrationUri } from "./integration-uri";
 import { loadStack } from "./load-stack";

@@ -1,5 +1,5 @@
 import { makeApiKey } from "../../src/tools/local-gateway/api-keys";
-import { mapIntegrationRequest, MethodRequest, SecretMappingError } from "../../src/tools/local-gateway/integration-request";
+import { mapIntegrationRequest, MethodRequest, SecretMappingError } from "../../src/tools/local-gateway/map-integration-request";
 
 const METHOD: MethodRequest = {
   headers: { "content-type": "application/x-protobuf", "x-api-key": "k", authorization: "Bearer t", "content-encoding": "gzip", accept: "*/*", "user-agent": "OTel" },
