@@ -5,10 +5,8 @@ import { buildApp } from "../../infra/app/build-app";
 import { SettingsError } from "../../infra/settings/settings-error";
 import { FlagError, readFlags } from "../../infra/cli-flags/read-flags";
 import { HclExportError } from "./hcl-export-error";
-import { fetchProviderSchemas, ProviderSchemas } from "./provider-schema";
 import { rebaseLocalBackend } from "./rebase-local-backend";
-import { renderHcl } from "./render-hcl";
-import { runTerraform } from "./run-terraform";
+import { stackHcl } from "./stack-hcl";
 
 const PROJECT_ROOT = resolve(__dirname, "..", "..", "..");
 
@@ -20,8 +18,6 @@ export interface SynthHclOptions {
   readonly outdir?: string;
   /** The `context` that `cdktf.json` would give. @default the project's `cdktf.json` context */
   readonly context?: Record<string, unknown>;
-  /** The environment Terraform runs in (its CLI configuration, provider mirror, plugin cache). @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** What {@link synthHcl} wrote. */
@@ -35,13 +31,12 @@ export interface SynthHclResult {
 }
 
 /**
- * Synthesizes every region stack as Terraform JSON into a temporary folder, converts each to HCL with the provider
- * schemas, writes `<outdir>/stacks/<stack>/main.tf` beside the module folder the stack calls (converted to HCL too),
- * and formats them with `terraform fmt`.
+ * Synthesizes every region stack as Terraform JSON into a temporary folder and writes each as HCL,
+ * `<outdir>/stacks/<stack>/main.tf`, formatted as `terraform fmt` would, beside the module folder the stack calls (the
+ * module is HCL already and is copied as it is).
  */
 export function synthHcl(options: SynthHclOptions = {}): SynthHclResult {
   const outdir = resolve(options.outdir ?? join(PROJECT_ROOT, "dist", "hcl"));
-  const env = options.env ?? process.env;
   const jsonDir = mkdtempSync(join(tmpdir(), "otlp-proxy-synth-hcl-"));
   try {
     const { app, warnings } = buildApp({ outdir: jsonDir, ...(options.context ? { context: options.context } : {}) });
@@ -49,17 +44,14 @@ export function synthHcl(options: SynthHclOptions = {}): SynthHclResult {
     const jsonStacksDir = join(jsonDir, "stacks");
     const stacks = readdirSync(jsonStacksDir).sort();
     const configs = stacks.map((stack) => JSON.parse(readFileSync(join(jsonStacksDir, stack, "cdk.tf.json"), "utf8")));
-    const requiredProviders = Object.assign({}, ...configs.map((config) => config.terraform?.required_providers ?? {}));
-    const schemas = fetchProviderSchemas(requiredProviders, env);
 
     const stacksDir = join(outdir, "stacks");
     rmSync(outdir, { recursive: true, force: true });
     stacks.forEach((stack, i) => {
       const dir = join(stacksDir, stack);
       const config = rebaseLocalBackend(configs[i], join(JSON_STACKS_DIR, stack), dir);
-      writeHclStack(join(jsonStacksDir, stack), config, dir, schemas);
+      writeHclStack(join(jsonStacksDir, stack), config, dir);
     });
-    runTerraform(outdir, ["fmt", "-recursive", "."], env);
     return { stacksDir, stacks, warnings };
   } finally {
     rmSync(jsonDir, { recursive: true, force: true });
@@ -71,24 +63,20 @@ const STACK_CONFIG = "cdk.tf.json";
 
 /**
  * One synthesized stack folder as HCL in `hclDir`: `config` (the stack's `cdk.tf.json`, backend path already rebased)
- * as `main.tf`, and every other file of the folder at the same relative path, so a module `source` such as
- * `./assets/module/otlp-proxy` still finds its module: Terraform JSON (`*.tf.json`) converted to `*.tf`, anything else
- * (the module's README, its HCL example) copied as it is. Terraform's own files (`.terraform/`, state) are skipped.
- * Returns the HCL written, by relative path, before `terraform fmt`.
+ * as `main.tf`, and every other file of the folder copied to the same relative path, so a module `source` such as
+ * `./assets/module/otlp-proxy` still finds its module. Terraform's own files (`.terraform/`, state) are skipped.
+ * Returns the `main.tf` written.
  */
-export function writeHclStack(jsonStackDir: string, config: Record<string, unknown>, hclDir: string, schemas: ProviderSchemas): Record<string, string> {
-  const written: Record<string, string> = { "main.tf": renderHcl(config, schemas) };
+export function writeHclStack(jsonStackDir: string, config: Record<string, unknown>, hclDir: string): string {
+  const main = stackHcl(config);
+  for (const file of stackFiles(jsonStackDir)) {
+    if (file.endsWith(".tf.json")) throw new HclExportError(`${file}: the module folder should hold HCL only; run npm run module`);
+    mkdirSync(dirname(join(hclDir, file)), { recursive: true });
+    copyFileSync(join(jsonStackDir, file), join(hclDir, file));
+  }
   mkdirSync(hclDir, { recursive: true });
-  for (const file of stackFiles(jsonStackDir)) {
-    if (file.endsWith(".tf.json")) written[file.slice(0, -".json".length)] = renderHcl(JSON.parse(readFileSync(join(jsonStackDir, file), "utf8")), schemas);
-  }
-  for (const file of stackFiles(jsonStackDir)) {
-    const target = join(hclDir, file.endsWith(".tf.json") ? file.slice(0, -".json".length) : file);
-    mkdirSync(dirname(target), { recursive: true });
-    if (!file.endsWith(".tf.json")) copyFileSync(join(jsonStackDir, file), target);
-  }
-  for (const [file, text] of Object.entries(written)) writeFileSync(join(hclDir, file), text);
-  return written;
+  writeFileSync(join(hclDir, "main.tf"), main);
+  return main;
 }
 
 /** The files of a stack folder besides its own configuration, relative and `/`-separated, sorted. */
@@ -103,7 +91,7 @@ function stackFiles(dir: string, prefix = ""): string[] {
 export const SYNTH_HCL_USAGE = `Usage: npm run synth:hcl [-- --help]
 
 Writes every region stack of cdktf.json as formatted HCL into dist/hcl/stacks/<stack>/main.tf, beside the module it
-calls (converted to HCL too). dist/hcl is emptied first. Needs terraform, to read the AWS provider's schema.
+calls (HCL already, copied as it is). dist/hcl is emptied first.
 
 Options:
   -h, --help   print this help
