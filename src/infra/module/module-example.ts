@@ -45,14 +45,18 @@ export function exampleRoot(
     blocks.push(`provider "aws" {\n  alias  = ${JSON.stringify(regionName(region))}\n  region = ${JSON.stringify(region)}\n}`);
   }
   for (const region of regions) {
-    const lines = [`module "otlp_proxy_${regionName(region)}" {`, `  source = ${JSON.stringify(source)}`, `  providers = { aws = aws.${regionName(region)} }`, ""];
+    const call: [string, string][] = [
+      ["source", JSON.stringify(source)],
+      ["providers", `{ aws = aws.${regionName(region)} }`],
+    ];
+    const inputs: [string, string][] = [];
     for (const variable of MODULE_VARIABLES) {
       if (!configuredKeys.includes(variable.setting)) continue;
       const value = variableValue(variable.setting, settingForRegion(settings, variable.setting, region));
       if (value === null) continue;
-      lines.push(`  ${variable.name} = ${pretty(value, "  ")}`);
+      inputs.push([variable.name, pretty(value, "  ")]);
     }
-    lines.push("}");
+    const lines = [`module "otlp_proxy_${regionName(region)}" {`, ...aligned(call, "  "), "", ...aligned(inputs, "  "), "}"];
     blocks.push(lines.join("\n"));
   }
   if (options.outputs === "flat") {
@@ -84,7 +88,31 @@ function pretty(value: unknown, indent: string): string {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined);
     if (entries.length === 0) return "{}";
     const key = (k: string) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k));
-    return `{\n${entries.map(([k, v]) => `${indent}  ${key(k)} = ${pretty(v, `${indent}  `)}`).join("\n")}\n${indent}}`;
+    return `{\n${aligned(entries.map(([k, v]) => [key(k), pretty(v, `${indent}  `)]), `${indent}  `).join("\n")}\n${indent}}`;
   }
   return value === null || value === undefined ? "null" : typeof value === "string" ? JSON.stringify(value).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{") : String(value);
+}
+
+/**
+ * `key = value` lines as `terraform fmt` writes them: the `=` of consecutive one-line values in one column; a value
+ * over several lines stands alone and ends the run.
+ */
+function aligned(entries: readonly (readonly [string, string])[], indent: string): string[] {
+  const lines: string[] = [];
+  let run: (readonly [string, string])[] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map(([name]) => name.length));
+    for (const [name, value] of run) lines.push(`${indent}${name.padEnd(width)} = ${value}`);
+    run = [];
+  };
+  for (const entry of entries) {
+    if (!entry[1].includes("\n")) {
+      run.push(entry);
+      continue;
+    }
+    flush();
+    lines.push(`${indent}${entry[0]} = ${entry[1]}`);
+  }
+  flush();
+  return lines;
 }

@@ -16,24 +16,24 @@ provider "aws" {
 }
 
 module "otlp_proxy_us_east_1" {
-  source = "../.."
+  source    = "../.."
   providers = { aws = aws.us_east_1 }
 
   teams = [
     {
-      name = "default"
+      name    = "default"
       enabled = true
     },
   ]
 }
 
 module "otlp_proxy_eu_west_1" {
-  source = "../.."
+  source    = "../.."
   providers = { aws = aws.eu_west_1 }
 
   teams = [
     {
-      name = "default"
+      name    = "default"
       enabled = true
     },
   ]
