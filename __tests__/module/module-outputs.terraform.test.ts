@@ -1,4 +1,4 @@
-import { committedModule, evaluateExpression } from "../support/plan-module";
+import { committedModule, evaluateExpression, localsReadBy } from "../support/plan-module";
 import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { CERT, TEAMS } from "./module-outputs.module-calls";
 
@@ -14,7 +14,7 @@ function evaluatedOutput(name: string, inputs: Record<string, unknown>): any {
   return evaluateExpression(output(name), {
     vars: inputs,
     moduleVariables: true,
-    locals: { region: main.locals.region, signals: main.locals.signals, endpoint: main.locals.endpoint },
+    locals: localsReadBy(output(name), main.locals),
     standIns: {
       "data.aws_region.current.name": "eu-west-1",
       "aws_api_gateway_api_key.team": Object.fromEntries(teams.map((t) => [t.name, { id: `id-${t.name}` }])),

@@ -48,7 +48,7 @@ describe("the module's name_prefix", () => {
 
   test("keeps the 429 metric of a prefixed deployment in its own namespace, and names the Transaction Search policy after it", () => {
     expect(plan.prefixed.at("aws_cloudwatch_log_metric_filter.throttled_filter[0]").metric_transformation[0].namespace).toBe("OtlpProxy/staging-otlp");
-    expect(plan.prefixed.at("aws_cloudwatch_metric_alarm.throttled[0]").namespace).toBe("OtlpProxy/staging-otlp");
+    expect(plan.prefixed.at('aws_cloudwatch_metric_alarm.proxy["throttled"]').namespace).toBe("OtlpProxy/staging-otlp");
     const cfn = plan.prefixed.at("aws_cloudformation_stack.transaction_search[0]");
     expect(JSON.parse(cfn.template_body).Resources.LogsResourcePolicy.Properties.PolicyName).toBe("staging-otlp-transaction-search");
   });

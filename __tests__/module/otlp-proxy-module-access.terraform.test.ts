@@ -50,13 +50,15 @@ describe("the module's teams", () => {
       ["otlp-proxy-platform-us-west-2", [{ rate_limit: 50, burst_limit: 100 }], []],
     ]);
     for (const p of plans) expect(p.api_stages).toEqual([expect.objectContaining({ stage: "prod" })]);
-    expect(resource("aws_api_gateway_usage_plan", "team_plan").api_stages).toEqual([
+    // A nested block in Terraform's JSON syntax: one object, or a list of them.
+    expect([resource("aws_api_gateway_usage_plan", "team_plan").api_stages].flat()).toEqual([
       { api_id: "${aws_api_gateway_rest_api.api.id}", stage: "${aws_api_gateway_stage.api_stage.stage_name}" },
     ]);
     expect(teams.ofType("aws_api_gateway_usage_plan_key").map((k) => k.index).sort()).toEqual(["contractors", "data-science", "platform"]);
     for (const type of ["aws_api_gateway_api_key", "aws_api_gateway_usage_plan", "aws_api_gateway_usage_plan_key"]) {
-      expect(resource(type, Object.keys(main.resource[type])[0]).for_each).toBe("${{ for t in var.teams : t.name => t }}");
+      expect(resource(type, Object.keys(main.resource[type])[0]).for_each).toBe("${local.teams}");
     }
+    expect(main.locals.teams).toBe("${{ for t in var.teams : t.name => t }}");
     expect(resource("aws_api_gateway_usage_plan_key", "team_plan_key")).toMatchObject({
       key_id: "${aws_api_gateway_api_key.team[each.key].id}",
       usage_plan_id: "${aws_api_gateway_usage_plan.team_plan[each.key].id}",
@@ -138,7 +140,7 @@ describe("the module's logging", () => {
       expect.objectContaining({ logging_level: "INFO", metrics_enabled: true, data_trace_enabled: false }),
     ]);
     expect(plan.execution.has("aws_cloudwatch_log_group.execution_logs[0]")).toBe(true);
-    expect(resource("aws_cloudwatch_log_group", "execution_logs").name).toBe('${"API-Gateway-Execution-Logs_${aws_api_gateway_rest_api.api.id}/${var.stage_name}"}');
+    expect(resource("aws_cloudwatch_log_group", "execution_logs").name).toBe("API-Gateway-Execution-Logs_${aws_api_gateway_rest_api.api.id}/${var.stage_name}");
     expect(resource("aws_api_gateway_method_settings", "method_settings").settings.data_trace_enabled).toBe(false);
   });
 });
@@ -185,7 +187,9 @@ describe("the module's network restrictions", () => {
   });
 
   test("redeploys when the policy changes, and explains a denied source", () => {
-    expect(resource("aws_api_gateway_deployment", "api_deployment").triggers.redeployment).toContain('"aws_api_gateway_rest_api_policy.source_ip_policy" = ');
+    // The trigger hashes local.deployment_serves, which holds the policy while it exists.
+    expect(resource("aws_api_gateway_deployment", "api_deployment").triggers.redeployment).toBe("${sha1(jsonencode(local.deployment_serves))}");
+    expect(main.locals.deployment_serves).toContain('"aws_api_gateway_rest_api_policy.source_ip_policy" = (local.source_ip_restricted ? 1 : 0) > 0 ? { rest_api_id = aws_api_gateway_rest_api.api.id, policy = jsonencode(');
     const denied = plan.network.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === "ACCESS_DENIED")!;
     expect(JSON.parse(denied.values.response_templates["application/json"]).message).toContain("allowed source ranges");
   });

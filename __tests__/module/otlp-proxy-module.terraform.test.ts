@@ -11,6 +11,9 @@ const { main } = committedModule();
 const resource = (type: string, name: string): Record<string, any> => main.resource[type][name];
 const namesOf = (type: string) => Object.keys(main.resource[type] ?? {});
 const SIGNALS = ["metrics", "traces", "logs"] as const;
+/** What the deployment's redeployment trigger hashes: local.deployment_serves, each served resource by address. */
+const REDEPLOYMENT_TRIGGER = "${sha1(jsonencode(local.deployment_serves))}";
+const served = (): string => main.locals.deployment_serves;
 const LOG_GROUP_ARN = "arn:aws:logs:us-west-2:123456789012:log-group:otlp-logs";
 
 const plan = modulePlansFor(CALLS);
@@ -42,8 +45,11 @@ describe("the OTLP proxy module", () => {
   });
 
   test("requires the API key on every method it can create", () => {
-    expect(namesOf("aws_api_gateway_method").sort()).toEqual(["logs_post", "metrics_post", "traces_post"]);
-    for (const name of namesOf("aws_api_gateway_method")) expect(resource("aws_api_gateway_method", name).api_key_required).toBe(true);
+    // One method block, one instance per route: its for_each covers every signal.
+    expect(namesOf("aws_api_gateway_method")).toEqual(["post"]);
+    expect(resource("aws_api_gateway_method", "post")).toMatchObject({ for_each: "${local.routes}", api_key_required: true });
+    expect(resource("aws_api_gateway_resource", "route").for_each).toBe("${local.routes}");
+    expect(plan.plain.ofType("aws_api_gateway_method").map((m) => m.index).sort()).toEqual([...SIGNALS].sort());
   });
 
   test.each([
@@ -51,7 +57,7 @@ describe("the OTLP proxy module", () => {
     ["traces", "xray"],
     ["logs", "logs"],
   ])("signs /v1/%s for the %s service in the provider's region with the integration role", (signal, service) => {
-    const integration = plan.plain.at(`aws_api_gateway_integration.${signal}_integration[0]`);
+    const integration = plan.plain.at(`aws_api_gateway_integration.post["${signal}"]`);
     expect(integration).toMatchObject({
       type: "AWS",
       integration_http_method: "POST",
@@ -60,7 +66,7 @@ describe("the OTLP proxy module", () => {
       request_templates: null,
       content_handling: null,
     });
-    expect(resource("aws_api_gateway_integration", `${signal}_integration`).credentials).toBe("${aws_iam_role.integration.arn}");
+    expect(resource("aws_api_gateway_integration", "post").credentials).toBe("${aws_iam_role.integration.arn}");
     expect(integration.request_parameters["integration.request.header.Content-Type"]).toBe("method.request.header.Content-Type");
   });
 
@@ -71,28 +77,35 @@ describe("the OTLP proxy module", () => {
   });
 
   test("sends the log group as a static header and the stream from the calling key's id (or the shared stream) on the logs route only", () => {
-    expect(resource("aws_api_gateway_integration", "logs_integration").request_parameters).toEqual({
+    // Each route's integration maps the headers of its entry in local.signal_routes; only the logs entry adds any.
+    expect(resource("aws_api_gateway_integration", "post").request_parameters).toBe("${each.value.request_parameters}");
+    expect(main.locals.signal_routes).toContain(
+      'logs = { service = "logs", path = "/v1/logs", request_parameters = { "integration.request.header.Content-Type" = "method.request.header.Content-Type", ' +
+        '"integration.request.header.x-aws-log-group" = "\'${aws_cloudwatch_log_group.otlp_logs.name}\'", ' +
+        '"integration.request.header.x-aws-log-stream" = var.log_streams == "per-team" ? "context.identity.apiKeyId" : "\'${aws_cloudwatch_log_stream.otlp_logs_stream.name}\'" } }',
+    );
+    expect(plan.custom.at('aws_api_gateway_integration.post["traces"]').request_parameters).toEqual({
       "integration.request.header.Content-Type": "method.request.header.Content-Type",
-      "integration.request.header.x-aws-log-group": "'${aws_cloudwatch_log_group.otlp_logs.name}'",
-      "integration.request.header.x-aws-log-stream":
-        '${var.log_streams == "per-team" ? "context.identity.apiKeyId" : "\'${aws_cloudwatch_log_stream.otlp_logs_stream.name}\'"}',
     });
-    expect(plan.custom.at("aws_api_gateway_integration.traces_integration[0]").request_parameters).toEqual({
-      "integration.request.header.Content-Type": "method.request.header.Content-Type",
-    });
-    expect(plan.plain.at("aws_api_gateway_integration.logs_integration[0]").request_parameters).toEqual({
+    expect(plan.plain.at('aws_api_gateway_integration.post["logs"]').request_parameters).toEqual({
       "integration.request.header.Content-Type": "method.request.header.Content-Type",
       "integration.request.header.x-aws-log-group": "'otlp-logs'",
       "integration.request.header.x-aws-log-stream": "context.identity.apiKeyId",
     });
     for (const signal of ["metrics", "traces"]) {
-      expect(Object.keys(plan.plain.at(`aws_api_gateway_integration.${signal}_integration[0]`).request_parameters)).toEqual(["integration.request.header.Content-Type"]);
+      expect(Object.keys(plan.plain.at(`aws_api_gateway_integration.post["${signal}"]`).request_parameters)).toEqual(["integration.request.header.Content-Type"]);
     }
   });
 
   test("never forwards Content-Encoding or the client's Accept", () => {
-    for (const name of namesOf("aws_api_gateway_integration")) {
-      const mapped = Object.keys(resource("aws_api_gateway_integration", name).request_parameters).map((k) => k.toLowerCase());
+    // Every integration's headers come from local.signal_routes, and every route's are planned with the plain call.
+    expect(namesOf("aws_api_gateway_integration")).toEqual(["post"]);
+    expect(resource("aws_api_gateway_integration", "post").request_parameters).toBe("${each.value.request_parameters}");
+    expect(main.locals.signal_routes.toLowerCase()).not.toMatch(/integration\.request\.header\.(content-encoding|accept)\b/);
+    const integrations = plan.plain.ofType("aws_api_gateway_integration");
+    expect(integrations).toHaveLength(3);
+    for (const integration of integrations) {
+      const mapped = Object.keys(integration.values.request_parameters).map((k) => k.toLowerCase());
       expect(mapped).not.toContain("integration.request.header.content-encoding");
       expect(mapped).not.toContain("integration.request.header.accept");
     }
@@ -101,10 +114,11 @@ describe("the OTLP proxy module", () => {
   test("gives every route a method response and an integration response for every status mapping", () => {
     const expected = STATUS_MAPPINGS.map((m) => m.statusCode).sort();
     for (const signal of SIGNALS) {
-      const forRoute = (type: string) => plan.plain.ofType(type).filter((r) => r.name.startsWith(`${signal}_`));
+      const forRoute = (type: string) => plan.plain.ofType(type).filter((r) => String(r.index).startsWith(`${signal}/`));
       expect(forRoute("aws_api_gateway_method_response").map((r) => r.values.status_code).sort()).toEqual(expected);
       const responses = forRoute("aws_api_gateway_integration_response");
       expect(responses).toHaveLength(12);
+      expect(responses.map((r) => r.index).sort()).toEqual(expected.map((status) => `${signal}/${status}`));
       expect(responses.map((r) => [r.values.status_code, r.values.selection_pattern ?? undefined]).sort()).toEqual(
         STATUS_MAPPINGS.map((m) => [m.statusCode, m.selectionPattern]).sort(),
       );
@@ -147,8 +161,9 @@ describe("the OTLP proxy module", () => {
   test("redeploys whenever any route, integration, response or the source-IP policy changes", () => {
     const deployment = resource("aws_api_gateway_deployment", "api_deployment");
     expect(deployment.lifecycle).toEqual({ create_before_destroy: true });
-    const trigger: string = deployment.triggers.redeployment;
-    expect(trigger).toMatch(/^\$\{sha1\(jsonencode\(\{.+\}\)\)\}$/);
+    expect(deployment.triggers.redeployment).toBe(REDEPLOYMENT_TRIGGER);
+    const trigger = served();
+    expect(trigger).toMatch(/^\$\{\{.+\}\}$/);
     for (const type of [
       "aws_api_gateway_resource",
       "aws_api_gateway_method",
@@ -158,22 +173,34 @@ describe("the OTLP proxy module", () => {
       "aws_api_gateway_gateway_response",
       "aws_api_gateway_rest_api_policy",
     ]) {
-      for (const name of namesOf(type)) expect(trigger).toContain(`"${type}.${name}" = `);
+      for (const name of namesOf(type)) {
+        // A for_each resource is hashed once per instance, over the collection its instances come from; a counted one
+        // only while it exists.
+        const { for_each: forEach, count } = resource(type, name);
+        const each = forEach ? `[for each in [for key, value in ${forEach.slice(2, -1)} : { key = key, value = value }] : ` : "";
+        const counted = count ? `(${count.slice(2, -1)}) > 0 ? ` : "";
+        expect(trigger).toContain(`"${type}.${name}" = ${each}${counted}`);
+      }
     }
   });
 
   test("hashes what the configuration decides, never whole resource objects that the provider reads back changed", () => {
-    const trigger: string = resource("aws_api_gateway_deployment", "api_deployment").triggers.redeployment;
+    expect(resource("aws_api_gateway_deployment", "api_deployment").triggers.redeployment).toBe(REDEPLOYMENT_TRIGGER);
+    const trigger = served();
     // A reference to a whole resource, with no attribute, is what made the first plan after every apply replace the deployment.
     expect(trigger).not.toMatch(/\(aws_[a-z0-9_]+\.[A-Za-z0-9_-]+(\[[^\]]+\])?\)/);
-    for (const name of namesOf("aws_api_gateway_integration_response")) {
-      const pattern = resource("aws_api_gateway_integration_response", name).selection_pattern;
-      if (pattern) expect(trigger).toContain(`"selection_pattern" = ${JSON.stringify(pattern)}`);
+    // Each integration response's selection pattern is hashed, from the status mapping its instance is made of.
+    expect(namesOf("aws_api_gateway_integration_response")).toEqual(["post"]);
+    expect(resource("aws_api_gateway_integration_response", "post").selection_pattern).toBe("${each.value.selection_pattern}");
+    const responses = /"aws_api_gateway_integration_response\.post" = \[for each in \[for key, value in local\.route_responses : .*? : \{ (.*?) \}\]/.exec(trigger)![1];
+    expect(responses).toContain("selection_pattern = each.value.selection_pattern");
+    for (const { statusCode, selectionPattern } of STATUS_MAPPINGS) {
+      expect(main.locals.status_mappings).toContain(`"${statusCode}" = { selection_pattern = ${selectionPattern ? JSON.stringify(selectionPattern) : "null"}, `);
     }
     // The REST API itself is hashed only for the attributes a deployment serves.
     const api = /"aws_api_gateway_rest_api\.api" = \{ ([^}]*) \}/.exec(trigger)![1];
-    expect([...api.matchAll(/"([a-z_]+)" = /g)].map((m) => m[1]).sort()).toEqual([...REDEPLOYING_REST_API_ATTRIBUTES].sort());
-    expect(trigger).toContain(`"binary_media_types" = ["application/x-protobuf"]`);
+    expect([...api.matchAll(/([a-z_]+) = /g)].map((m) => m[1]).sort()).toEqual([...REDEPLOYING_REST_API_ATTRIBUTES].sort());
+    expect(api).toContain(`binary_media_types = ["application/x-protobuf"]`);
   });
 
   test("creates the stage from the stage name on the deployment", () => {
@@ -186,7 +213,8 @@ describe("the OTLP proxy module", () => {
       throttle_settings: [{ rate_limit: 7, burst_limit: 9 }],
       api_stages: [expect.objectContaining({ stage: "otlp" })],
     });
-    expect(resource("aws_api_gateway_usage_plan", "team_plan").api_stages).toEqual([
+    // A nested block in Terraform's JSON syntax: one object, or a list of them.
+    expect([resource("aws_api_gateway_usage_plan", "team_plan").api_stages].flat()).toEqual([
       { api_id: "${aws_api_gateway_rest_api.api.id}", stage: "${aws_api_gateway_stage.api_stage.stage_name}" },
     ]);
     expect(plan.plain.ofType("aws_api_gateway_api_key").map((k) => k.values)).toEqual([expect.objectContaining({ name: "otlp-proxy-default-us-west-2", enabled: true })]);
@@ -209,8 +237,8 @@ describe("the OTLP proxy module", () => {
 
   test("grants the three X-Ray actions for traces, and logs on the log group itself and its streams", () => {
     const policy = resource("aws_iam_role_policy", "integration_policy").policy as string;
-    const table = /Statement = \[for s in local\.signals : (\{.*\})\[s\]\] \}\)\}$/.exec(policy)![1];
-    const statements = evaluateExpression(`\${${table}}`, { standIns: { "aws_cloudwatch_log_group.otlp_logs.arn": LOG_GROUP_ARN } });
+    expect(policy).toMatch(/Statement = \[for s in local\.signals : local\.integration_statements\[s\]\] \}\)\}$/);
+    const statements = evaluateExpression(main.locals.integration_statements, { standIns: { "aws_cloudwatch_log_group.otlp_logs.arn": LOG_GROUP_ARN } });
     expect(statements).toEqual(Object.fromEntries(SIGNALS.map((signal) => [signal, integrationPolicyStatements([signal], LOG_GROUP_ARN)[0]])));
     expect(statements.traces.Action).toEqual(["xray:PutTraceSegments", "xray:PutSpans", "xray:PutSpansForIndexing"]);
     expect(statements.logs.Resource).toEqual([LOG_GROUP_ARN, `${LOG_GROUP_ARN}:*`]);

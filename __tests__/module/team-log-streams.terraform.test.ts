@@ -12,10 +12,10 @@ const plan = modulePlansFor(CALLS);
 
 describe("per-team log streams", () => {
   test("map x-aws-log-stream from the calling key's id, unquoted, and never from anything the client sends", () => {
-    expect(plan.perTeam.at("aws_api_gateway_integration.logs_integration[0]").request_parameters[STREAM_PARAMETER]).toBe("context.identity.apiKeyId");
-    expect(plan.shared.at("aws_api_gateway_integration.logs_integration[0]").request_parameters[STREAM_PARAMETER]).toBe("'all-clients'");
+    expect(plan.perTeam.at('aws_api_gateway_integration.post["logs"]').request_parameters[STREAM_PARAMETER]).toBe("context.identity.apiKeyId");
+    expect(plan.shared.at('aws_api_gateway_integration.post["logs"]').request_parameters[STREAM_PARAMETER]).toBe("'all-clients'");
     for (const p of [plan.perTeam, plan.shared]) {
-      expect(Object.values(p.at("aws_api_gateway_integration.logs_integration[0]").request_parameters)).not.toContain("method.request.header.x-aws-log-stream");
+      expect(Object.values(p.at('aws_api_gateway_integration.post["logs"]').request_parameters)).not.toContain("method.request.header.x-aws-log-stream");
     }
   });
 

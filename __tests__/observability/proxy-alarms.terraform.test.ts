@@ -1,19 +1,33 @@
 import { API_GATEWAY_DIMENSION_SETS, API_GATEWAY_METRICS, API_GATEWAY_NAMESPACE } from "../../src/infra/observability/api-gateway-metrics";
 import { THROTTLED_METRIC, throttledFilterPattern } from "../../src/infra/observability/alarm-specs";
-import { committedModule, ModulePlan } from "../support/plan-module";
+import { committedModule, evaluateExpression, localsReadBy, ModulePlan } from "../support/plan-module";
 import { modulePlansFor } from "../support/shared-module-plan";
 import CALLS, { TOPIC } from "./proxy-alarms.module-calls";
 
 // The proxy's alarms, as the module plans them for the alarm inputs a region stack passes (proxy-alarms.module-calls.ts).
 const { main } = committedModule();
 const alarmsOf = (plan: ModulePlan) => plan.ofType("aws_cloudwatch_metric_alarm");
-const byName = (plan: ModulePlan, name: string) => plan.at(`aws_cloudwatch_metric_alarm.${name}[0]`);
+/** The alarms are one block, for_each over local.alarms: an alarm is the instance of its id. */
+const byName = (plan: ModulePlan, id: string) => plan.at(`aws_cloudwatch_metric_alarm.proxy["${id}"]`);
+const API_NAME = "<aws_api_gateway_rest_api.api.name>";
+const STAGE_NAME = "<aws_api_gateway_stage.api_stage.stage_name>";
+
+/** The module's alarm table (local.alarms) for its default inputs, with the API's name and the stage's name stood in. */
+function alarmTable(): Record<string, any> {
+  return evaluateExpression(main.locals.alarms, {
+    locals: localsReadBy(main.locals.alarms, main.locals),
+    moduleVariables: true,
+    standIns: { "aws_api_gateway_rest_api.api.name": API_NAME, "aws_api_gateway_stage.api_stage.stage_name": STAGE_NAME },
+  });
+}
 
 const plan = modulePlansFor(CALLS);
 
 describe("the module's alarms", () => {
   test("creates the 5XX, 4XX-spike, integration-latency and (with access logs) 429 alarms by default", () => {
-    expect(alarmsOf(plan.quiet).map((a) => a.name).sort()).toEqual(["client_errors", "integration_latency", "server_errors", "throttled"]);
+    expect(alarmsOf(plan.quiet).map((a) => a.localAddress).sort()).toEqual(
+      ["client-errors", "integration-latency", "server-errors", "throttled"].map((id) => `aws_cloudwatch_metric_alarm.proxy["${id}"]`),
+    );
     expect(alarmsOf(plan.quiet).map((a) => a.values.alarm_name).sort()).toEqual([
       "otlp-proxy-prod-client-errors",
       "otlp-proxy-prod-integration-latency",
@@ -25,21 +39,21 @@ describe("the module's alarms", () => {
   test("watches only documented AWS/ApiGateway metrics of the module's own API and stage", () => {
     const watched = alarmsOf(plan.quiet).filter((a) => a.values.namespace === API_GATEWAY_NAMESPACE);
     expect(watched).toHaveLength(3);
-    for (const { name, values } of watched) {
+    // Each alarm takes its dimensions from its entry in local.alarms, which names the module's own API and stage.
+    expect(main.resource.aws_cloudwatch_metric_alarm.proxy.dimensions).toBe("${each.value.dimensions}");
+    const table = alarmTable();
+    for (const { index, values } of watched) {
       expect(Object.keys(API_GATEWAY_METRICS)).toContain(values.metric_name);
       expect(API_GATEWAY_DIMENSION_SETS.map((s) => s.join())).toContain(Object.keys(values.dimensions).sort().join());
       expect(values.dimensions).toEqual({ ApiName: "otlp-proxy", Stage: "prod" });
-      expect(main.resource.aws_cloudwatch_metric_alarm[name].dimensions).toEqual({
-        ApiName: "${aws_api_gateway_rest_api.api.name}",
-        Stage: "${aws_api_gateway_stage.api_stage.stage_name}",
-      });
+      expect(table[index as string].dimensions).toEqual({ ApiName: API_NAME, Stage: STAGE_NAME });
     }
   });
 
   test("uses the thresholds and statistics from the defaults", () => {
-    expect(byName(plan.quiet, "server_errors")).toMatchObject({ metric_name: "5XXError", statistic: "Sum", threshold: 5, period: 300, evaluation_periods: 1 });
-    expect(byName(plan.quiet, "client_errors")).toMatchObject({ metric_name: "4XXError", statistic: "Sum", threshold: 100 });
-    expect(byName(plan.quiet, "integration_latency")).toMatchObject({ metric_name: "IntegrationLatency", extended_statistic: "p99", threshold: 5000, statistic: null });
+    expect(byName(plan.quiet, "server-errors")).toMatchObject({ metric_name: "5XXError", statistic: "Sum", threshold: 5, period: 300, evaluation_periods: 1 });
+    expect(byName(plan.quiet, "client-errors")).toMatchObject({ metric_name: "4XXError", statistic: "Sum", threshold: 100 });
+    expect(byName(plan.quiet, "integration-latency")).toMatchObject({ metric_name: "IntegrationLatency", extended_statistic: "p99", threshold: 5000, statistic: null });
     for (const alarm of alarmsOf(plan.quiet)) expect(alarm.values).toMatchObject({ comparison_operator: "GreaterThanOrEqualToThreshold", treat_missing_data: "notBreaching" });
   });
 
@@ -93,8 +107,8 @@ describe("the module's alarms", () => {
   test("follows the thresholds and periods from its inputs", () => {
     const list = alarmsOf(plan.custom);
     for (const alarm of list) expect(alarm.values).toMatchObject({ period: 60, evaluation_periods: 5 });
-    expect(byName(plan.custom, "server_errors").threshold).toBe(1);
-    expect(byName(plan.custom, "integration_latency").threshold).toBe(2000);
+    expect(byName(plan.custom, "server-errors").threshold).toBe(1);
+    expect(byName(plan.custom, "integration-latency").threshold).toBe(2000);
   });
 
   test("are all removed, with the filter, topic and subscriptions, when turned off", () => {

@@ -12,7 +12,8 @@ import { runLogsInsights } from "../support/logs-insights-evaluator";
 // planned body.
 const { main } = committedModule();
 const DASHBOARD_LOCALS = ["region", "signals", "route_paths", "dashboard_sections", "dashboard_section_heights", "dashboard_widgets", "dashboard_body"];
-const ALARMS = ["server_errors", "client_errors", "integration_latency", "throttled"];
+/** The ids of the module's alarms (aws_cloudwatch_metric_alarm.proxy, for_each over local.alarms), in the widget's order. */
+const ALARMS = ["server-errors", "client-errors", "integration-latency", "throttled"];
 const KEY_ID = (team: string) => `key-id-${team}`;
 const ALARM_ARN = (alarm: string) => `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarm}`;
 
@@ -28,8 +29,8 @@ function evaluatedBody(inputs: Record<string, any>, region: string): any {
     "aws_cloudwatch_log_group.otlp_logs.name": inputs.log_group_name ?? "otlp-logs",
     "aws_cloudwatch_log_group.access_logs": accessLogsOn ? [{ name: "otlp-proxy-access" }] : [],
     "aws_api_gateway_api_key.team": Object.fromEntries(teams.map((t) => [t.name, { id: KEY_ID(t.name) }])),
-    ...Object.fromEntries(
-      ALARMS.map((alarm) => [`aws_cloudwatch_metric_alarm.${alarm}`, alarmsOn && (accessLogsOn || alarm !== "throttled") ? [{ arn: ALARM_ARN(alarm) }] : []]),
+    "aws_cloudwatch_metric_alarm.proxy": Object.fromEntries(
+      ALARMS.filter((alarm) => alarmsOn && (accessLogsOn || alarm !== "throttled")).map((alarm) => [alarm, { arn: ALARM_ARN(alarm) }]),
     ),
   };
   const locals = Object.fromEntries(DASHBOARD_LOCALS.map((name) => [name, main.locals[name]]));
@@ -75,6 +76,11 @@ describe("the module's dashboard", () => {
       }
     }
     expect(main.locals.dashboard_sections).not.toMatch(/"ApiName", "(?!.*aws_api_gateway_rest_api\.api\.name)/);
+    const sections: string = main.locals.dashboard_sections;
+    const count = (text: string) => sections.split(text).length - 1;
+    expect(count('"ApiName", ')).toBeGreaterThan(0);
+    expect(count('"ApiName", aws_api_gateway_rest_api.api.name, ')).toBe(count('"ApiName", '));
+    expect(count('"Stage", aws_api_gateway_stage.api_stage.stage_name')).toBe(count('"Stage", '));
   });
 
   test("queries only the OTLP log group and the access-log group that the module creates", () => {
@@ -89,7 +95,10 @@ describe("the module's dashboard", () => {
   test("lists the module's alarms and each team's API key id", () => {
     const [alarmWidget] = body.widgets.filter((w: any) => w.type === "alarm");
     expect([...alarmWidget.properties.alarms].sort()).toEqual(ALARMS.map(ALARM_ARN).sort());
-    expect(main.locals.dashboard_sections).toContain(`"alarms" = concat(${ALARMS.map((a) => `aws_cloudwatch_metric_alarm.${a}[*].arn`).join(", ")})`);
+    expect(plan.full.ofType("aws_cloudwatch_metric_alarm").map((alarm) => alarm.index).sort()).toEqual([...ALARMS].sort());
+    expect(main.locals.dashboard_sections).toContain(
+      `alarms = [for id in [${ALARMS.map((a) => `"${a}"`).join(", ")}] : aws_cloudwatch_metric_alarm.proxy[id].arn if contains(keys(aws_cloudwatch_metric_alarm.proxy), id)]`,
+    );
     const text = JSON.stringify(body);
     expect(text).toContain(`${KEY_ID("platform")}\`: platform`);
     expect(text).toContain(`${KEY_ID("data")}\`: data`);

@@ -5,7 +5,8 @@ import { MODULE_VARIABLES } from "../../../src/infra/module/module-variables";
 import { MODULE_FILE_NAMES, moduleFiles, writeModule } from "../../../src/infra/module/write-module";
 import { MODULE_DIR } from "../../../src/infra/module/module-dir";
 import { MODULE_OUTPUTS } from "../../../src/infra/module/parts/outputs";
-import { initAndValidate } from "../../support/terraform-cli";
+import { committedModule } from "../../support/plan-module";
+import { initAndValidate, terraform } from "../../support/terraform-cli";
 
 /** Every file under `dir`, relative and `/`-separated, sorted (Terraform's own dot-folders left out). */
 function filesUnder(dir: string, prefix = ""): string[] {
@@ -41,10 +42,21 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
     expect(validated()).toContain("Success! The configuration is valid.");
   }, 300_000);
 
+  test("is formatted as terraform fmt writes it", () => {
+    const fmt = terraform(join(folder, "example-copy", "otlp-proxy"), ["fmt", "-check", "-recursive", "-diff"]);
+    expect(fmt.output).toBe("");
+    expect(fmt.status).toBe(0);
+  });
+
   test("declares no provider and no backend, only the Terraform and aws provider requirements", () => {
-    const all = Object.assign({}, ...["versions", "variables", "main", "outputs"].map((f) => JSON.parse(readFileSync(join(MODULE_DIR, `${f}.tf.json`), "utf8"))));
+    const { main, variables, outputs, versions } = committedModule();
+    const all = { ...main, ...variables, ...outputs, ...versions };
     expect(all.provider).toBeUndefined();
     expect(all.module).toBeUndefined();
+    // The JSON view is what the committed HCL is rendered from; the HCL itself must not add a block of its own.
+    for (const name of MODULE_FILE_NAMES.filter((file) => file.endsWith(".tf") && !file.startsWith("examples/"))) {
+      expect(readFileSync(join(MODULE_DIR, name), "utf8")).not.toMatch(/^(provider|module)\s|^\s*backend\s/m);
+    }
     expect(all.terraform).toEqual({ required_version: expect.stringMatching(/^>= 1\./), required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.100.0, < 6.0.0" } } });
   });
 
@@ -60,7 +72,7 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
 
   test("has a README with every input and output", () => {
     const readme = readFileSync(join(MODULE_DIR, "README.md"), "utf8");
-    const variables = Object.keys(JSON.parse(readFileSync(join(MODULE_DIR, "variables.tf.json"), "utf8")).variable);
+    const variables = Object.keys(committedModule().variables.variable);
     expect(variables.sort()).toEqual(MODULE_VARIABLES.map((v) => v.name).sort());
     for (const variable of variables) expect(readme).toContain(`| \`${variable}\` |`);
     expect(MODULE_OUTPUTS.length).toBeGreaterThan(10);
@@ -75,7 +87,7 @@ describe("writeModule (npm run module)", () => {
     const outDir = join(mkdtempSync(join(tmpdir(), "otlp-proxy-write-module-")), "nested", "otlp-proxy");
     const written = writeModule(outDir);
     writeFileSync(join(outDir, "keep.tf"), "# mine\n");
-    writeFileSync(join(outDir, "main.tf.json"), "{}");
+    writeFileSync(join(outDir, "main.tf"), "# stale\n");
     // WHEN
     expect(writeModule(outDir)).toEqual(written);
     // THEN
