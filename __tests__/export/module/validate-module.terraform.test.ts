@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "f
 import { tmpdir } from "os";
 import { join } from "path";
 import { MODULE_VARIABLES } from "../../../src/infra/module/module-variables";
-import { MODULE_FILE_NAMES, moduleFiles, writeModule } from "../../../src/infra/module/write-module";
+import { MODULE_0_2_FILE_NAMES, MODULE_FILE_NAMES, moduleFiles, writeModule } from "../../../src/infra/module/write-module";
 import { MODULE_DIR } from "../../../src/infra/module/module-dir";
 import { MODULE_OUTPUTS } from "../../../src/infra/module/parts/outputs";
 import { committedModule } from "../../support/plan-module";
@@ -82,12 +82,13 @@ describe("the committed Terraform module (modules/otlp-proxy)", () => {
 });
 
 describe("writeModule (npm run module)", () => {
-  test("writes the module's files into a folder, creating it, and leaves every other file there alone", () => {
+  test("writes the module's files into a folder, creating it, removes 0.2.0's JSON files, and leaves every other file there alone", () => {
     // GIVEN
     const outDir = join(mkdtempSync(join(tmpdir(), "otlp-proxy-write-module-")), "nested", "otlp-proxy");
     const written = writeModule(outDir);
     writeFileSync(join(outDir, "keep.tf"), "# mine\n");
     writeFileSync(join(outDir, "main.tf"), "# stale\n");
+    for (const name of MODULE_0_2_FILE_NAMES) writeFileSync(join(outDir, name), "{}");
     // WHEN
     expect(writeModule(outDir)).toEqual(written);
     // THEN

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "fs";
+import { mkdirSync, rmSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { DEFAULTS, ProxySettings } from "../settings/defaults";
 import { exampleRoot } from "./module-example";
@@ -8,6 +8,12 @@ import { MODULE_OUTPUTS } from "./parts/outputs";
 
 /** The files `writeModule` writes, relative to the module folder; nothing else there is touched. */
 export const MODULE_FILE_NAMES = [...TERRAFORM_FILES, "README.md", "examples/two-regions/main.tf"] as const;
+
+/**
+ * The Terraform JSON files module 0.2.0 was written as. They are the module's own files too: left beside the HCL,
+ * Terraform would read every definition twice, so writing the module removes them.
+ */
+export const MODULE_0_2_FILE_NAMES = ["main.tf.json", "variables.tf.json", "outputs.tf.json", "versions.tf.json"] as const;
 
 /** The regions the committed example calls the module in. */
 const EXAMPLE_REGIONS = ["us-east-1", "eu-west-1"];
@@ -28,9 +34,10 @@ export function moduleFiles(): Record<(typeof MODULE_FILE_NAMES)[number], string
 
 /**
  * Writes the module's files into `outDir` (created if missing). Only the files in {@link MODULE_FILE_NAMES} are
- * written; nothing else in the folder is read, changed or deleted.
+ * written and those of {@link MODULE_0_2_FILE_NAMES} removed; nothing else in the folder is read, changed or deleted.
  */
 export function writeModule(outDir: string): readonly string[] {
+  for (const name of MODULE_0_2_FILE_NAMES) rmSync(join(outDir, name), { force: true });
   const written: string[] = [];
   for (const [name, text] of Object.entries(moduleFiles())) {
     const path = join(outDir, name);
