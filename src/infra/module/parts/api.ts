@@ -53,7 +53,7 @@ export function apiBlocks(changes: ApiChanges, preconditions: readonly Precondit
     }),
   });
   const routes = routeBlocks(changes);
-  const served = servedConfiguration([...routes.served.map((block) => ({ block })), { block: api, attributes: REDEPLOYING_REST_API_ATTRIBUTES }]);
+  const served = servedConfiguration([...routes.served, { block: api, attributes: REDEPLOYING_REST_API_ATTRIBUTES }]);
   const deployment = changes.resource("aws_api_gateway_deployment", "api_deployment", {
     rest_api_id: expr("aws_api_gateway_rest_api.api.id"),
     description: "Managed by Terraform; replaced whenever a route, integration or response changes.",

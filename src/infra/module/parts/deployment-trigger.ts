@@ -5,32 +5,58 @@ import { expr, Expr, oneLine, Value } from "../hcl/hcl-value";
 /** Meta-arguments: how Terraform manages a resource, not what the deployment serves. */
 const NOT_SERVED = new Set(["depends_on", "lifecycle", "count", "for_each", "provider"]);
 
-/** One resource whose configuration a deployment serves, with the attributes to hash (all but meta-arguments by default). */
+/**
+ * The instances a `for_each` resource can have, as HCL over a key `k`: every key it could take (`keys`), whether key
+ * `k` has an instance now (`present`), the collection that holds `each.value` for a present key (`values`), and the
+ * name its configuration is hashed under (`name`, a string template).
+ */
+export interface ServedInstances {
+  readonly keys: string;
+  readonly present: string;
+  readonly values: string;
+  readonly name: string;
+}
+
+/** One resource whose configuration a deployment serves. */
 export interface ServedResource {
   readonly block: Block;
   /** Only these attributes are served by a deployment. @default every attribute */
   readonly attributes?: readonly string[];
+  /** Hashed under its address, or for `count` resources `name`. @default its address */
+  readonly name?: string;
+  /** For a `for_each` resource: its instances. */
+  readonly instances?: ServedInstances;
 }
 
 /**
- * What the deployment serves, by resource address, for its `redeployment` trigger: each resource's own arguments as
- * they stand in the configuration, literal values as literals and references as references (a route's id, the role's
- * ARN), so a change to any of them, or the replacement of a referenced resource, redeploys, and nothing the provider
- * reads back can (docs/aws-facts.md, "Redeployment triggers"). A resource with `count` counts only while it exists; one
- * with `for_each` counts once per instance, its `each.key` and `each.value` bound by a `for` over the same collection.
+ * What the deployment serves, one entry per resource instance, for its `redeployment` trigger: each instance's own
+ * arguments as they stand in the configuration, literal values as literals and references as references (a route's
+ * id, the role's ARN), so a change to any of them, or the replacement of a referenced resource, redeploys, and nothing
+ * the provider reads back can (docs/aws-facts.md, "Redeployment triggers"). An instance that does not exist is an
+ * entry of null, and null arguments are left out, as module 0.2.0 hashed them: `jsonencode` writes an object's keys
+ * sorted, so the same entries under the same names hash the same whatever their order, and upgrading from 0.2.0 does
+ * not redeploy (v0-2-0-names.ts).
  */
-export function servedConfiguration(served: readonly ServedResource[]): Record<string, Value> {
-  return Object.fromEntries(served.map(({ block, attributes }) => [address(block), servedValue(block, attributes)]));
+export function servedConfiguration(served: readonly ServedResource[]): Expr {
+  const parts = served.map(({ block, attributes, name, instances }) => {
+    const config = withoutNulls(servedArguments(block, attributes));
+    if (instances) {
+      const { keys, present, values, name: instanceName } = instances;
+      return `{ for k in ${keys} : ${instanceName} => ${present} ? [for each in [{ key = k, value = ${values}[k] }] : ${config}][0] : null }`;
+    }
+    const { count } = block.body as { count?: Expr };
+    return `{ ${JSON.stringify(name ?? address(block))} = ${count ? `(${count.text}) > 0 ? ${config} : null` : config} }`;
+  });
+  return expr(`merge(${parts.join(", ")})`);
 }
 
-function servedValue(block: Block, attributes?: readonly string[]): Value {
-  const config = Object.fromEntries(
-    Object.entries(block.body).filter(
-      ([name, value]) => !NOT_SERVED.has(name) && !(value instanceof Block) && (!attributes || attributes.includes(name)),
-    ),
+function servedArguments(block: Block, attributes?: readonly string[]): Record<string, Value> {
+  return Object.fromEntries(
+    Object.entries(block.body).filter(([name, value]) => !NOT_SERVED.has(name) && !(value instanceof Block) && (!attributes || attributes.includes(name))),
   ) as Record<string, Value>;
-  const { count, for_each: forEach } = block.body as { count?: Expr; for_each?: Expr };
-  if (forEach) return expr(`[for each in [for key, value in ${forEach.text} : { key = key, value = value }] : ${oneLine(config)}]`);
-  if (count) return expr(`(${count.text}) > 0 ? ${oneLine(config)} : null`);
-  return config;
+}
+
+/** An object's HCL with its null attributes left out. */
+function withoutNulls(config: Record<string, Value>): string {
+  return `{ for name, value in ${oneLine(config)} : name => value if value != null }`;
 }

@@ -1,15 +1,6 @@
 import { Block } from "../hcl/hcl-block";
 import { moved } from "../hcl/blocks";
-
-/** What 0.2.0 declared, by its resource names: history, so written out rather than read from today's tables. */
-const V0_2_0 = {
-  signals: ["metrics", "traces", "logs"],
-  statuses: ["200", "400", "401", "403", "404", "413", "415", "429", "502", "503", "504", "500"],
-  gatewayResponses: ["INVALID_API_KEY", "MISSING_AUTHENTICATION_TOKEN", "THROTTLED", "QUOTA_EXCEEDED", "REQUEST_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "INTEGRATION_TIMEOUT"],
-  /** Declared with `count`, only with allowed_source_cidrs. */
-  sourceIpResponse: "ACCESS_DENIED",
-  alarms: ["server-errors", "client-errors", "integration-latency", "throttled"],
-} as const;
+import { V0_2_0, V0_2_0_NAMES as NAMES } from "./v0-2-0-names";
 
 /** `throttled` → `gateway_response_throttled`: 0.2.0 named each gateway response after its type. */
 const snake = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_");
@@ -23,22 +14,20 @@ export function movedBlocks(): Block[] {
   const blocks: Block[] = [];
   for (const signal of V0_2_0.signals) {
     const to = (type: string, name: string, key: string = signal) => `${type}.${name}["${key}"]`;
-    blocks.push(moved(`aws_api_gateway_resource.${signal}[0]`, to("aws_api_gateway_resource", "route")));
-    blocks.push(moved(`aws_api_gateway_method.${signal}_post[0]`, to("aws_api_gateway_method", "post")));
-    blocks.push(moved(`aws_api_gateway_integration.${signal}_integration[0]`, to("aws_api_gateway_integration", "post")));
+    blocks.push(moved(`${NAMES.route(signal)}[0]`, to("aws_api_gateway_resource", "route")));
+    blocks.push(moved(`${NAMES.method(signal)}[0]`, to("aws_api_gateway_method", "post")));
+    blocks.push(moved(`${NAMES.integration(signal)}[0]`, to("aws_api_gateway_integration", "post")));
     for (const statusCode of V0_2_0.statuses) {
       const key = `${signal}/${statusCode}`;
-      blocks.push(moved(`aws_api_gateway_method_response.${signal}_method_response_${statusCode}[0]`, to("aws_api_gateway_method_response", "post", key)));
-      blocks.push(
-        moved(`aws_api_gateway_integration_response.${signal}_integration_response_${statusCode}[0]`, to("aws_api_gateway_integration_response", "post", key)),
-      );
+      blocks.push(moved(`${NAMES.methodResponse(signal, statusCode)}[0]`, to("aws_api_gateway_method_response", "post", key)));
+      blocks.push(moved(`${NAMES.integrationResponse(signal, statusCode)}[0]`, to("aws_api_gateway_integration_response", "post", key)));
     }
   }
   for (const responseType of V0_2_0.gatewayResponses) {
-    blocks.push(moved(`aws_api_gateway_gateway_response.gateway_response_${snake(responseType)}`, `aws_api_gateway_gateway_response.otlp["${responseType}"]`));
+    blocks.push(moved(NAMES.gatewayResponse(snake(responseType)), `aws_api_gateway_gateway_response.otlp["${responseType}"]`));
   }
   const denied = V0_2_0.sourceIpResponse;
-  blocks.push(moved(`aws_api_gateway_gateway_response.gateway_response_${snake(denied)}[0]`, `aws_api_gateway_gateway_response.otlp["${denied}"]`));
-  for (const id of V0_2_0.alarms) blocks.push(moved(`aws_cloudwatch_metric_alarm.${snake(id)}[0]`, `aws_cloudwatch_metric_alarm.proxy["${id}"]`));
+  blocks.push(moved(`${NAMES.gatewayResponse(snake(denied))}[0]`, `aws_api_gateway_gateway_response.otlp["${denied}"]`));
+  for (const id of V0_2_0.alarms) blocks.push(moved(`${NAMES.alarm(snake(id))}[0]`, `aws_cloudwatch_metric_alarm.proxy["${id}"]`));
   return blocks;
 }

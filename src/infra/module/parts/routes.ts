@@ -8,6 +8,8 @@ import { Call, expr, exprString, oneLine, Value } from "../hcl/hcl-value";
 import { locals, onlyIf } from "../hcl/blocks";
 import { prefixedCidr } from "../../settings/rules";
 import { ApiChanges } from "./api-changes";
+import { ServedResource } from "./deployment-trigger";
+import { V0_2_0_NAMES as NAMES } from "./v0-2-0-names";
 
 const REST_API_ID = expr("aws_api_gateway_rest_api.api.id");
 
@@ -19,7 +21,7 @@ const ROUTE_LIST = exprString('join(", ", [for s in local.signals : "POST /${var
  * CloudWatch endpoint and one method and integration response per status mapping; then the gateway responses and the
  * source-IP policy. Each kind of resource is written once, `for_each` over a local map.
  */
-export function routeBlocks(changes: ApiChanges): { blocks: Block[]; served: Block[] } {
+export function routeBlocks(changes: ApiChanges): { blocks: Block[]; served: ServedResource[] } {
   const logStream = expr(
     `var.log_streams == "per-team" ? ${oneLine(logStreamSource("per-team", ""))} : ${oneLine(logStreamSource("shared", exprString("aws_cloudwatch_log_stream.otlp_logs_stream.name")))}`,
   );
@@ -125,6 +127,32 @@ export function routeBlocks(changes: ApiChanges): { blocks: Block[]; served: Blo
     rest_api_id: REST_API_ID,
     policy: new Call("jsonencode", sourceIpPolicy(exprString("aws_api_gateway_rest_api.api.execution_arn"), expr("local.allowed_source_cidrs") as unknown as string[]) as Value),
   });
-  const served = [v1, route, method, integration, methodResponse, integrationResponse, gatewayResponse, policy];
-  return { blocks: [routeLocals, ...served], served };
+  // Each instance is hashed under its 0.2.0 address, so upgrading from 0.2.0 does not redeploy (v0-2-0-names.ts).
+  const k = exprString("k");
+  const [signal, status] = [exprString('split("/", k)[0]'), exprString('split("/", k)[1]')];
+  const bySignal = { keys: oneLine([...SIGNALS]), present: "contains(local.signals, k)", values: "local.signal_routes" };
+  const byResponse = {
+    keys: `[for pair in setproduct(${oneLine([...SIGNALS])}, keys(local.status_mappings)) : "\${pair[0]}/\${pair[1]}"]`,
+    present: "contains(keys(local.route_responses), k)",
+    values: "local.route_responses",
+  };
+  const served: ServedResource[] = [
+    { block: v1 },
+    { block: route, instances: { ...bySignal, name: oneLine(NAMES.route(k)) } },
+    { block: method, instances: { ...bySignal, name: oneLine(NAMES.method(k)) } },
+    { block: integration, instances: { ...bySignal, name: oneLine(NAMES.integration(k)) } },
+    { block: methodResponse, instances: { ...byResponse, name: oneLine(NAMES.methodResponse(signal, status)) } },
+    { block: integrationResponse, instances: { ...byResponse, name: oneLine(NAMES.integrationResponse(signal, status)) } },
+    {
+      block: gatewayResponse,
+      instances: {
+        keys: "keys(local.gateway_responses)",
+        present: `k != "${SOURCE_IP_DENIED_RESPONSE.responseType}" || local.source_ip_restricted`,
+        values: "local.gateway_responses",
+        name: oneLine(NAMES.gatewayResponse(exprString("lower(k)"))),
+      },
+    },
+    { block: policy },
+  ];
+  return { blocks: [routeLocals, v1, route, method, integration, methodResponse, integrationResponse, gatewayResponse, policy], served };
 }
