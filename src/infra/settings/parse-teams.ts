@@ -30,7 +30,7 @@ export interface Team {
 
 /** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
 export interface TeamsSettings {
-  /** One API key and usage plan per team. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly teams: readonly Team[];
 }
 
