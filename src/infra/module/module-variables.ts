@@ -52,13 +52,18 @@ export function variableValue(setting: string, value: unknown): unknown {
 
 const optional = (type: string, value: unknown) => `optional(${type}, ${hcl(value as Value)})`;
 
-/** The object type of a nested setting, each attribute optional with its default from {@link DEFAULTS}. */
+/** An object type of the given attribute types. */
 function objectType(attributes: Record<string, string>): Value {
   return new Call("object", Object.fromEntries(Object.entries(attributes).map(([name, type]) => [name, expr(type)])));
 }
 
-const A = DEFAULTS.alarms;
-const T = DEFAULTS.transactionSearch;
+const typeOf = (value: unknown) => (typeof value === "boolean" ? "bool" : typeof value === "number" ? "number" : Array.isArray(value) ? "list(string)" : "map(string)");
+
+/** The object type of a nested setting: each member of its {@link DEFAULTS} optional with that default; `more` adds members without one. */
+function defaultsType(setting: keyof ProxySettings, more: Record<string, string> = {}): Value {
+  const members = Object.entries(DEFAULTS[setting] as object).map(([key, value]) => [snakeCase(key), optional(typeOf(value), value)]);
+  return objectType({ ...Object.fromEntries(members), ...more });
+}
 
 /** Every variable, in the order of the settings table (SETTING_DESCRIPTIONS); each one's validation comes from the rules table. */
 export const MODULE_VARIABLES: readonly ModuleVariable[] = [
@@ -67,12 +72,8 @@ export const MODULE_VARIABLES: readonly ModuleVariable[] = [
   variable("logStreamName", "string"),
   variable("logStreams", "string"),
   variable("logRetentionDays", "number"),
-  variable("throttle", objectType({ rate_limit: optional("number", DEFAULTS.throttle.rateLimit), burst_limit: optional("number", DEFAULTS.throttle.burstLimit) })),
-  variable("metricsThrottle", objectType({
-    enabled: optional("bool", DEFAULTS.metricsThrottle.enabled),
-    rate_limit: optional("number", DEFAULTS.metricsThrottle.rateLimit),
-    burst_limit: optional("number", DEFAULTS.metricsThrottle.burstLimit),
-  })),
+  variable("throttle", defaultsType("throttle")),
+  variable("metricsThrottle", defaultsType("metricsThrottle")),
   variable("signals", "list(string)"),
   variable("tags", "map(string)"),
   variable("namePrefix", "string"),
@@ -97,23 +98,9 @@ export const MODULE_VARIABLES: readonly ModuleVariable[] = [
   variable("basePath", "string"),
   variable("disableExecuteApiEndpoint", "bool"),
   variable("ipAddressType", "string"),
-  variable("dashboard", objectType({ enabled: optional("bool", DEFAULTS.dashboard.enabled), ai_usage_widgets: optional("bool", DEFAULTS.dashboard.aiUsageWidgets) })),
-  variable("alarms", objectType({
-    enabled: optional("bool", A.enabled),
-    period_seconds: optional("number", A.periodSeconds),
-    evaluation_periods: optional("number", A.evaluationPeriods),
-    server_errors_per_period: optional("number", A.serverErrorsPerPeriod),
-    client_errors_per_period: optional("number", A.clientErrorsPerPeriod),
-    throttled_requests_per_period: optional("number", A.throttledRequestsPerPeriod),
-    integration_latency_p99_millis: optional("number", A.integrationLatencyP99Millis),
-    emails: optional("list(string)", A.emails),
-    topic_arns: optional("map(string)", A.topicArns),
-  })),
-  variable("transactionSearch", objectType({
-    enabled: optional("bool", T.enabled),
-    indexing_percentage: optional("number", T.indexingPercentage),
-    regions: "optional(list(string))",
-  })),
+  variable("dashboard", defaultsType("dashboard")),
+  variable("alarms", defaultsType("alarms")),
+  variable("transactionSearch", defaultsType("transactionSearch", { regions: "optional(list(string))" })),
 ];
 
 /** The value rules of the table on one variable, as its validation blocks (in table order). */

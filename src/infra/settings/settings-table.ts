@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "fs";
 import { resolve } from "path";
 import { DEFAULTS, ProxySettings } from "./defaults";
-import { ALL_RULES, settingsSpell, Spell, spellOut } from "./rules";
-import { PER_REGION_TEXT, SETTING_DESCRIPTIONS } from "./setting-descriptions";
+import { ALL_RULES, PER_REGION_HINT, settingsSpell, Spell, spellOut } from "./rules";
+import { PER_REGION_SETTINGS, SETTING_DESCRIPTIONS } from "./setting-descriptions";
 
 /** The page whose settings table `npm run module` rewrites, between {@link START} and {@link END}. */
 export const SETTINGS_DOC = resolve(__dirname, "..", "..", "..", "docs", "settings.md");
@@ -15,21 +15,14 @@ const docsSpell: Spell = (setting) => code(settingsSpell(setting));
 /** Where a rule applies, as the parser's messages name it: `tags{}` → `tags.<key>`. */
 const where = (setting: string) => setting.replace(/\?|\{key\}/g, "").replace(/\{\}/g, ".<key>");
 /** A table cell: pipes escaped, and `<` outside code escaped (the rules write `<region>` as plain text). */
-const cell = (text: string) =>
-  text
-    .split("`")
-    .map((part, i) => (i % 2 === 0 ? part.replace(/</g, "\\<") : part))
-    .join("`")
-    .replace(/\|/g, "\\|")
-    .replace(/\s+/g, " ")
-    .trim();
+const cell = (text: string) => text.split("`").map((part, i) => (i % 2 === 0 ? part.replace(/</g, "\\<") : part)).join("`").replace(/\|/g, "\\|").replace(/\s+/g, " ");
 
 /**
  * What a setting allows, one line per member: the description's own text and the setting's rules, then each member's
  * rules (value rules before rules across settings), in the parser's words, and the per-region form.
  */
 function allowed(setting: keyof ProxySettings): string {
-  const { allowed: own, perRegion } = SETTING_DESCRIPTIONS[setting];
+  const own = SETTING_DESCRIPTIONS[setting].allowed;
   const byMember = new Map<string, string[]>([[setting, own ? [own] : []]]);
   const rules = ALL_RULES.filter((r) => /^[A-Za-z0-9]+/.exec(r.setting)![0] === setting).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "value" ? -1 : 1));
   for (const rule of rules) {
@@ -39,7 +32,7 @@ function allowed(setting: keyof ProxySettings): string {
     byMember.set(member, texts.includes(text) ? texts : [...texts, text]);
   }
   const lines = [...byMember].filter(([, texts]) => texts.length > 0).map(([member, texts]) => `${member === setting ? "" : `${code(member)}: `}${texts.join("; ")}`);
-  return [...lines, ...(perRegion ? [PER_REGION_TEXT] : [])].map(cell).join("<br>");
+  return [...lines, ...(PER_REGION_SETTINGS.includes(setting) ? [PER_REGION_HINT.replace(/^, /, "")] : [])].map(cell).join("<br>");
 }
 
 /** The "Every setting" table: setting, default (from DEFAULTS), what it allows and what it does. */
