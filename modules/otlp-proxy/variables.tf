@@ -10,7 +10,7 @@ variable "stage_name" {
 }
 
 variable "log_group_name" {
-  description = "The CloudWatch log group OTLP log records land in (created by the module)."
+  description = "The CloudWatch log group OTLP log records land in (created with the proxy)."
   type        = string
   default     = "otlp-logs"
   nullable    = false
@@ -21,7 +21,7 @@ variable "log_group_name" {
 }
 
 variable "log_stream_name" {
-  description = "The shared stream inside the log group: where every client writes when log_streams is shared. Created and kept in either mode, so switching never deletes its events."
+  description = "The shared stream inside the log group: where every client writes when `log_streams` is \"shared\". Created and kept in either mode, so switching never deletes its events."
   type        = string
   default     = "otlp"
   nullable    = false
@@ -32,7 +32,7 @@ variable "log_stream_name" {
 }
 
 variable "log_streams" {
-  description = "per-team: one stream per team in the log group, named by the team's API key id, which API Gateway maps from context.identity.apiKeyId (attribution no client can forge); shared: every client writes to log_stream_name."
+  description = "\"per-team\": one stream per team, named by the team's API key id, which API Gateway maps from `context.identity.apiKeyId` (attribution no client can forge: a client cannot write to another team's stream; the `log_stream_names` output maps teams to streams). \"shared\": every client writes to `log_stream_name`."
   type        = string
   default     = "per-team"
   nullable    = false
@@ -54,7 +54,7 @@ variable "log_retention_days" {
 }
 
 variable "throttle" {
-  description = "The usage plan's requests per second (rate_limit) and burst (burst_limit), for every team without limits of its own."
+  description = "The usage plan's requests per second (`throttle.rate_limit`) and burst (`throttle.burst_limit`), for every team without limits of its own."
   type        = object({ rate_limit = optional(number, 100), burst_limit = optional(number, 200) })
   default     = { rate_limit = 100, burst_limit = 200 }
   nullable    = false
@@ -73,7 +73,7 @@ variable "throttle" {
 }
 
 variable "metrics_throttle" {
-  description = "A stage throttle on /v1/metrics that every team shares (enabled, rate_limit at most 500, burst_limit): CloudWatch's OTLP metrics endpoint takes 500 requests per second per account, which the teams' usage plans can add up past."
+  description = "A stage throttle on `/v1/metrics` that every team shares (`metrics_throttle.enabled`, `metrics_throttle.rate_limit`, `metrics_throttle.burst_limit`): CloudWatch's OTLP metrics endpoint takes 500 requests per second per account and region, which the teams' usage plans alone can add up past. Requests over it get API Gateway's own 429, which exporters retry."
   type = object({
     enabled     = optional(bool, true)
     rate_limit  = optional(number, 500)
@@ -96,7 +96,7 @@ variable "metrics_throttle" {
 }
 
 variable "signals" {
-  description = "Which routes exist: a non-empty list of distinct signals from metrics, traces, logs."
+  description = "Which routes exist. With \"traces\", turn on X-Ray Transaction Search (`transaction_search`, or once per account and region yourself)."
   type        = list(string)
   default     = ["metrics", "traces", "logs"]
   nullable    = false
@@ -107,7 +107,7 @@ variable "signals" {
 }
 
 variable "tags" {
-  description = "Tags on every resource the module creates that takes tags (the cdktf stacks set them as the provider's default_tags)."
+  description = "Tags on every resource that takes tags (the cdktf stacks set them as the provider's `default_tags`)."
   type        = map(string)
   default     = {}
   nullable    = false
@@ -122,7 +122,7 @@ variable "tags" {
 }
 
 variable "name_prefix" {
-  description = "The first part of every name the module gives (IAM roles, REST API, team keys and plans, dashboard, alarms, SNS topic, metric filter, Transaction Search stack), so two deployments can share an account and region; the default access_log_group_name becomes <name_prefix>-access."
+  description = "The first part of every AWS resource name, so two deployments can share an account and region: IAM roles `<prefix>-<region>` and `<prefix>-apigw-logs-<region>`, REST API `<prefix>`, team keys and plans `<prefix>-<team>-<region>`, dashboard `<prefix>-<region>`, alarms `<prefix>-<stage>-…`, SNS topic `<prefix>-alarms`, metric filter `<prefix>-throttled`, Transaction Search stack `<prefix>-transaction-search`, and the default `access_log_group_name` `<prefix>-access`; any other prefix puts the 429 metric in the namespace `OtlpProxy/<prefix>`. Give a second deployment its own `log_group_name` too. The API Gateway account logging role is one setting per account and region: one deployment per region owns it (`account_cloud_watch_role` \"create\") and every other one there uses \"existing\", or each apply flips it back and forth."
   type        = string
   default     = "otlp-proxy"
   nullable    = false
@@ -133,7 +133,7 @@ variable "name_prefix" {
 }
 
 variable "teams" {
-  description = "One API key and usage plan per team: name, optional rate_limit and burst_limit (default: throttle), optional quota { limit, period }, enabled (false disables the key)."
+  description = "One API key and one usage plan per team, bound to the stage, both named `<prefix>-<team>-<region>` and tagged `otlp-proxy:team = <team>`: `teams[*].name`, optional `teams[*].rate_limit` and `teams[*].burst_limit` (default: `throttle`), optional `teams[*].quota` (limit, period), `teams[*].enabled` (false disables the key: its requests get 403)."
   type = list(object({
     name        = string
     rate_limit  = optional(number)
@@ -174,14 +174,14 @@ variable "teams" {
 }
 
 variable "access_logs" {
-  description = "Write one JSON line per request to the access-log group."
+  description = "One JSON line per request in `access_log_group_name`."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "access_log_group_name" {
-  description = "The log group access logs go to (must differ from log_group_name)."
+  description = "The stage's access-log group (created with the proxy); left at its default, it follows `name_prefix`: `<prefix>-access`."
   type        = string
   default     = "otlp-proxy-access"
   nullable    = false
@@ -192,7 +192,7 @@ variable "access_log_group_name" {
 }
 
 variable "access_log_retention_days" {
-  description = "How long access (and execution) logs are kept, in days; 0 keeps them forever."
+  description = "How long access logs, and execution logs when `execution_log_level` is on, are kept, in days; 0 keeps them forever."
   type        = number
   default     = 30
   nullable    = false
@@ -203,7 +203,7 @@ variable "access_log_retention_days" {
 }
 
 variable "execution_log_level" {
-  description = "Execution logging of every method: OFF, ERROR, INFO (any case). Data tracing is never turned on."
+  description = "API Gateway execution logging for every method (`aws_api_gateway_method_settings`, `*/*`): OFF, ERROR, INFO, in any case, stored upper-case. Its log group `API-Gateway-Execution-Logs_<apiId>/<stage>` is created with the proxy, so it has a retention and is deleted with it. Data tracing (request and response bodies) is never turned on and not offered: it would copy telemetry (prompts, file paths, user ids) into logs."
   type        = string
   default     = "OFF"
   nullable    = false
@@ -214,14 +214,14 @@ variable "execution_log_level" {
 }
 
 variable "detailed_metrics" {
-  description = "Per-method CloudWatch metrics (billed as custom metrics); also draws the dashboard's per-route widgets."
+  description = "Per-method CloudWatch metrics (`metrics_enabled`), billed as custom metrics; also draws the dashboard's per-route widgets."
   type        = bool
   default     = false
   nullable    = false
 }
 
 variable "account_cloud_watch_role" {
-  description = "create: the module creates the IAM role API Gateway logs with and sets it on the region's aws_api_gateway_account (a singleton per account and region); existing: the region already has one. Used only when some logging is on."
+  description = "Logging needs the region's API Gateway account setting (`aws_api_gateway_account`, one per account and region) to name an IAM role API Gateway can write logs with. \"create\": the proxy creates `<prefix>-apigw-logs-<region>` and sets it. \"existing\": the region already has one (another deployment, a landing zone, the console), which is left alone. Used only when some logging is on."
   type        = string
   default     = "create"
   nullable    = false
@@ -232,7 +232,7 @@ variable "account_cloud_watch_role" {
 }
 
 variable "allowed_source_cidrs" {
-  description = "Only these source IP ranges may call the API (a resource policy denies the rest); null allows any source."
+  description = "Only these source IP ranges may call the API: a REST API resource policy allows `execute-api:Invoke` and denies it when `aws:SourceIp` is not in the list, so other sources get 403 with \"your network address is not in this OTLP proxy's allowed source ranges\". A bare address is written out as its /32 or /128 (IAM would read a bare IPv6 address as a /32 network). The policy is in the deployment trigger, so changing it redeploys. None (null): any source may call."
   type        = list(string)
   default     = null
   nullable    = true
@@ -251,7 +251,7 @@ variable "allowed_source_cidrs" {
 }
 
 variable "web_acl_arn" {
-  description = "A regional WAFv2 web ACL in the provider's region to associate with the stage; null for none."
+  description = "A regional WAFv2 web ACL associated with the stage (`aws_wafv2_web_acl_association`); the ACL itself is yours. None (null): no web ACL."
   type        = string
   default     = null
   nullable    = true
@@ -262,7 +262,7 @@ variable "web_acl_arn" {
 }
 
 variable "domain_name" {
-  description = "A custom domain for the endpoint (needs certificate_arn); null for the execute-api endpoint only."
+  description = "A regional custom domain (`aws_api_gateway_domain_name`, TLS 1.2 policy) with a base path mapping to the stage; the `otlp_endpoint` output and the route URLs then use it. Needs `certificate_arn`. None (null): the execute-api endpoint only."
   type        = string
   default     = null
   nullable    = true
@@ -273,7 +273,7 @@ variable "domain_name" {
 }
 
 variable "certificate_arn" {
-  description = "An ACM certificate for domain_name in the provider's region."
+  description = "The ACM certificate of `domain_name`, in the API's region (a regional custom domain needs one there). It must already be issued."
   type        = string
   default     = null
   nullable    = true
@@ -284,7 +284,7 @@ variable "certificate_arn" {
 }
 
 variable "hosted_zone_id" {
-  description = "A Route 53 public hosted zone in which to create an alias record for domain_name; null for none."
+  description = "A Route 53 public hosted zone in which to create an alias `A` record for `domain_name`, pointing at the regional endpoint. None (null): point your DNS at the `custom_domain_target` output."
   type        = string
   default     = null
   nullable    = true
@@ -295,7 +295,7 @@ variable "hosted_zone_id" {
 }
 
 variable "base_path" {
-  description = "The path under the custom domain that maps to the stage; null maps the domain's root."
+  description = "The path under the custom domain that maps to the stage: `https://<domain>/<path>`. None (null): the domain's root maps to the stage."
   type        = string
   default     = null
   nullable    = true
@@ -306,14 +306,14 @@ variable "base_path" {
 }
 
 variable "disable_execute_api_endpoint" {
-  description = "Turn off the default execute-api endpoint, so only the custom domain answers (needs domain_name)."
+  description = "Turns off `https://<api>.execute-api.<region>.amazonaws.com`, so only the custom domain answers (and so only it is covered by the WAF and IP rules you rely on); needs `domain_name`."
   type        = bool
   default     = false
   nullable    = false
 }
 
 variable "ip_address_type" {
-  description = "Who can connect to the REST API and its custom domain: ipv4 (API Gateway's default) or dualstack (IPv4 and IPv6). IPv6 ranges in allowed_source_cidrs need dualstack."
+  description = "Who can connect to the REST API and its custom domain: IPv4 only (API Gateway's default) or IPv4 and IPv6. IPv6 ranges in `allowed_source_cidrs` are refused with \"ipv4\", since no IPv6 client can reach the endpoint then. Changing it takes effect without a redeployment."
   type        = string
   default     = "ipv4"
   nullable    = false
@@ -324,14 +324,14 @@ variable "ip_address_type" {
 }
 
 variable "dashboard" {
-  description = "The CloudWatch dashboard otlp-proxy-<region>: enabled, and ai_usage_widgets (PromQL over the OTLP metrics, Logs Insights over the OTLP log group)."
+  description = "The CloudWatch dashboard `<prefix>-<region>` (`dashboard.enabled`), and `dashboard.ai_usage_widgets`: PromQL widgets over the OTLP metrics and Logs Insights widgets over the OTLP log group."
   type        = object({ enabled = optional(bool, true), ai_usage_widgets = optional(bool, true) })
   default     = { enabled = true, ai_usage_widgets = true }
   nullable    = false
 }
 
 variable "alarms" {
-  description = "The CloudWatch alarms (5XX, 4XX spike, integration latency p99, and 429 with access logs) and where they notify: emails subscribed to a topic the module creates, or topic_arns, an existing SNS topic by region name."
+  description = "The CloudWatch alarms (5XX, 4XX spike, integration latency p99, and 429 with access logs; `alarms.enabled`) and where they notify: `alarms.emails`, subscribed to a topic created for them, or `alarms.topic_arns`, an existing SNS topic by region name."
   type = object({
     enabled                        = optional(bool, true)
     period_seconds                 = optional(number, 300)
@@ -398,7 +398,7 @@ variable "alarms" {
 }
 
 variable "transaction_search" {
-  description = "X-Ray Transaction Search switched on by a CloudFormation stack (account- and region-wide, opt-in): enabled, indexing_percentage (0 to 100; 1 is free), and regions (null: any region the module is called for)."
+  description = "X-Ray Transaction Search, switched on (account- and region-wide, opt-in) by a CloudFormation stack: `transaction_search.enabled`, `transaction_search.indexing_percentage` (1 is free), and `transaction_search.regions` (none: every region the proxy is deployed in)."
   type = object({
     enabled             = optional(bool, false)
     indexing_percentage = optional(number, 1)

@@ -2,6 +2,7 @@ import { MODULE_VARIABLES, SETTINGS_WITHOUT_VARIABLE } from "./module-variables"
 import { AWS_PROVIDER_REQUIREMENT, TERRAFORM_REQUIREMENT } from "./module-requirements";
 import type { ModuleOutputSpec } from "./parts/outputs";
 import { oneLine } from "./hcl/hcl-value";
+import { PER_REGION_SETTINGS } from "../settings/setting-descriptions";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 const code = (text: string) => `\`${cell(text)}\``;
@@ -56,9 +57,9 @@ ${example.trim()}
 ## Inputs
 
 Every setting of the project's \`cdktf.json\` (\`context.otlpProxy\`) is a variable of the same name in snake_case
-(\`stageName\` → \`stage_name\`, nested keys too), with the same default. Settings that take per-region values in
-\`cdktf.json\` (\`signals\`, \`allowedSourceCidrs\`, \`webAclArn\`, \`domainName\`, \`certificateArn\`, \`hostedZoneId\`,
-\`disableExecuteApiEndpoint\`) take the value for the module call's region. Values are checked at plan by each
+(\`stageName\` → \`stage_name\`, nested keys too), with the same default and description. Settings that take
+per-region values in \`cdktf.json\` (${PER_REGION_SETTINGS.map((setting) => `\`${setting}\``).join(", ")}) take the value
+for the module call's region. Values are checked at plan by each
 variable's \`validation\` and, for rules across variables, by preconditions on the REST API.
 
 | name | type | default | description |

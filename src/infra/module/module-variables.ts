@@ -1,11 +1,10 @@
-import { SIGNALS } from "../otlp/signals";
-import { EXECUTION_LOG_LEVELS } from "../settings/aws-rules";
 import { DEFAULTS, ProxySettings } from "../settings/defaults";
-import { ALL_RULES, CrossRule, ValueRule } from "../settings/rules";
+import { ALL_RULES, CrossRule, spellOut, ValueRule } from "../settings/rules";
+import { SETTING_DESCRIPTIONS } from "../settings/setting-descriptions";
 import { Block } from "./hcl/hcl-block";
 import { Call, expr, oneLine as hcl, Value } from "./hcl/hcl-value";
 import { nested } from "./hcl/blocks";
-import { moduleMessage, ruleVariable, validationCondition } from "./rule-validations";
+import { moduleMessage, moduleSpell, ruleVariable, validationCondition } from "./rule-validations";
 
 /**
  * Settings that have no module variable, with the reason. Everything else in {@link DEFAULTS} is a variable (a test
@@ -53,112 +52,55 @@ export function variableValue(setting: string, value: unknown): unknown {
 
 const optional = (type: string, value: unknown) => `optional(${type}, ${hcl(value as Value)})`;
 
-/** The object type of a nested setting, each attribute optional with its default from {@link DEFAULTS}. */
+/** An object type of the given attribute types. */
 function objectType(attributes: Record<string, string>): Value {
   return new Call("object", Object.fromEntries(Object.entries(attributes).map(([name, type]) => [name, expr(type)])));
 }
 
-const A = DEFAULTS.alarms;
-const T = DEFAULTS.transactionSearch;
+const typeOf = (value: unknown) => (typeof value === "boolean" ? "bool" : typeof value === "number" ? "number" : Array.isArray(value) ? "list(string)" : "map(string)");
 
-/** Every variable, in the order of the README's settings table; each one's validation comes from the rules table. */
+/** The object type of a nested setting: each member of its {@link DEFAULTS} optional with that default; `more` adds members without one. */
+function defaultsType(setting: keyof ProxySettings, more: Record<string, string> = {}): Value {
+  const members = Object.entries(DEFAULTS[setting] as object).map(([key, value]) => [snakeCase(key), optional(typeOf(value), value)]);
+  return objectType({ ...Object.fromEntries(members), ...more });
+}
+
+/** Every variable, in the order of the settings table (SETTING_DESCRIPTIONS); each one's validation comes from the rules table. */
 export const MODULE_VARIABLES: readonly ModuleVariable[] = [
-  variable("stageName", "string", "The API Gateway stage, the last segment of the endpoint URL."),
-  variable("logGroupName", "string", "The CloudWatch log group OTLP log records land in (created by the module)."),
-  variable(
-    "logStreamName",
-    "string",
-    "The shared stream inside the log group: where every client writes when log_streams is shared. Created and kept in either mode, so switching never deletes its events.",
-  ),
-  variable(
-    "logStreams",
-    "string",
-    "per-team: one stream per team in the log group, named by the team's API key id, which API Gateway maps from context.identity.apiKeyId (attribution no client can forge); shared: every client writes to log_stream_name.",
-  ),
-  variable("logRetentionDays", "number", "How long OTLP log records are kept, in days; 0 keeps them forever."),
-  variable(
-    "throttle",
-    objectType({ rate_limit: optional("number", DEFAULTS.throttle.rateLimit), burst_limit: optional("number", DEFAULTS.throttle.burstLimit) }),
-    "The usage plan's requests per second (rate_limit) and burst (burst_limit), for every team without limits of its own.",
-  ),
-  variable(
-    "metricsThrottle",
-    objectType({
-      enabled: optional("bool", DEFAULTS.metricsThrottle.enabled),
-      rate_limit: optional("number", DEFAULTS.metricsThrottle.rateLimit),
-      burst_limit: optional("number", DEFAULTS.metricsThrottle.burstLimit),
-    }),
-    "A stage throttle on /v1/metrics that every team shares (enabled, rate_limit at most 500, burst_limit): CloudWatch's OTLP metrics endpoint takes 500 requests per second per account, which the teams' usage plans can add up past.",
-  ),
-  variable("signals", "list(string)", `Which routes exist: a non-empty list of distinct signals from ${SIGNALS.join(", ")}.`),
-  variable("tags", "map(string)", "Tags on every resource the module creates that takes tags (the cdktf stacks set them as the provider's default_tags)."),
-  variable(
-    "namePrefix",
-    "string",
-    "The first part of every name the module gives (IAM roles, REST API, team keys and plans, dashboard, alarms, SNS topic, metric filter, Transaction Search stack), so two deployments can share an account and region; the default access_log_group_name becomes <name_prefix>-access.",
-  ),
-  variable(
-    "teams",
-    new Call("list", objectType({
-      name: "string",
-      rate_limit: "optional(number)",
-      burst_limit: "optional(number)",
-      quota: "optional(object({ limit = number, period = string }))",
-      enabled: optional("bool", true),
-    })),
-    "One API key and usage plan per team: name, optional rate_limit and burst_limit (default: throttle), optional quota { limit, period }, enabled (false disables the key).",
-  ),
-  variable("accessLogs", "bool", "Write one JSON line per request to the access-log group."),
-  variable("accessLogGroupName", "string", "The log group access logs go to (must differ from log_group_name)."),
-  variable("accessLogRetentionDays", "number", "How long access (and execution) logs are kept, in days; 0 keeps them forever."),
-  variable("executionLogLevel", "string", `Execution logging of every method: ${EXECUTION_LOG_LEVELS.join(", ")} (any case). Data tracing is never turned on.`),
-  variable("detailedMetrics", "bool", "Per-method CloudWatch metrics (billed as custom metrics); also draws the dashboard's per-route widgets."),
-  variable(
-    "accountCloudWatchRole",
-    "string",
-    "create: the module creates the IAM role API Gateway logs with and sets it on the region's aws_api_gateway_account (a singleton per account and region); existing: the region already has one. Used only when some logging is on.",
-  ),
-  variable("allowedSourceCidrs", "list(string)", "Only these source IP ranges may call the API (a resource policy denies the rest); null allows any source."),
-  variable("webAclArn", "string", "A regional WAFv2 web ACL in the provider's region to associate with the stage; null for none."),
-  variable("domainName", "string", "A custom domain for the endpoint (needs certificate_arn); null for the execute-api endpoint only."),
-  variable("certificateArn", "string", "An ACM certificate for domain_name in the provider's region."),
-  variable("hostedZoneId", "string", "A Route 53 public hosted zone in which to create an alias record for domain_name; null for none."),
-  variable("basePath", "string", "The path under the custom domain that maps to the stage; null maps the domain's root."),
-  variable("disableExecuteApiEndpoint", "bool", "Turn off the default execute-api endpoint, so only the custom domain answers (needs domain_name)."),
-  variable(
-    "ipAddressType",
-    "string",
-    "Who can connect to the REST API and its custom domain: ipv4 (API Gateway's default) or dualstack (IPv4 and IPv6). IPv6 ranges in allowed_source_cidrs need dualstack.",
-  ),
-  variable(
-    "dashboard",
-    objectType({ enabled: optional("bool", DEFAULTS.dashboard.enabled), ai_usage_widgets: optional("bool", DEFAULTS.dashboard.aiUsageWidgets) }),
-    "The CloudWatch dashboard otlp-proxy-<region>: enabled, and ai_usage_widgets (PromQL over the OTLP metrics, Logs Insights over the OTLP log group).",
-  ),
-  variable(
-    "alarms",
-    objectType({
-      enabled: optional("bool", A.enabled),
-      period_seconds: optional("number", A.periodSeconds),
-      evaluation_periods: optional("number", A.evaluationPeriods),
-      server_errors_per_period: optional("number", A.serverErrorsPerPeriod),
-      client_errors_per_period: optional("number", A.clientErrorsPerPeriod),
-      throttled_requests_per_period: optional("number", A.throttledRequestsPerPeriod),
-      integration_latency_p99_millis: optional("number", A.integrationLatencyP99Millis),
-      emails: optional("list(string)", A.emails),
-      topic_arns: optional("map(string)", A.topicArns),
-    }),
-    "The CloudWatch alarms (5XX, 4XX spike, integration latency p99, and 429 with access logs) and where they notify: emails subscribed to a topic the module creates, or topic_arns, an existing SNS topic by region name.",
-  ),
-  variable(
-    "transactionSearch",
-    objectType({
-      enabled: optional("bool", T.enabled),
-      indexing_percentage: optional("number", T.indexingPercentage),
-      regions: "optional(list(string))",
-    }),
-    "X-Ray Transaction Search switched on by a CloudFormation stack (account- and region-wide, opt-in): enabled, indexing_percentage (0 to 100; 1 is free), and regions (null: any region the module is called for).",
-  ),
+  variable("stageName", "string"),
+  variable("logGroupName", "string"),
+  variable("logStreamName", "string"),
+  variable("logStreams", "string"),
+  variable("logRetentionDays", "number"),
+  variable("throttle", defaultsType("throttle")),
+  variable("metricsThrottle", defaultsType("metricsThrottle")),
+  variable("signals", "list(string)"),
+  variable("tags", "map(string)"),
+  variable("namePrefix", "string"),
+  variable("teams", new Call("list", objectType({
+    name: "string",
+    rate_limit: "optional(number)",
+    burst_limit: "optional(number)",
+    quota: "optional(object({ limit = number, period = string }))",
+    enabled: optional("bool", true),
+  }))),
+  variable("accessLogs", "bool"),
+  variable("accessLogGroupName", "string"),
+  variable("accessLogRetentionDays", "number"),
+  variable("executionLogLevel", "string"),
+  variable("detailedMetrics", "bool"),
+  variable("accountCloudWatchRole", "string"),
+  variable("allowedSourceCidrs", "list(string)"),
+  variable("webAclArn", "string"),
+  variable("domainName", "string"),
+  variable("certificateArn", "string"),
+  variable("hostedZoneId", "string"),
+  variable("basePath", "string"),
+  variable("disableExecuteApiEndpoint", "bool"),
+  variable("ipAddressType", "string"),
+  variable("dashboard", defaultsType("dashboard")),
+  variable("alarms", defaultsType("alarms")),
+  variable("transactionSearch", defaultsType("transactionSearch", { regions: "optional(list(string))" })),
 ];
 
 /** The value rules of the table on one variable, as its validation blocks (in table order). */
@@ -177,8 +119,11 @@ export const MODULE_PRECONDITIONS: readonly { readonly condition: string; readon
   (rule): rule is CrossRule<unknown> => rule.kind === "precondition",
 ).map((rule) => ({ condition: rule.hcl, errorMessage: moduleMessage(rule) }));
 
-function variable(setting: keyof ProxySettings, type: Value | string, description: string): ModuleVariable {
+/** The variable of a setting: its description from SETTING_DESCRIPTIONS, its default and its validations. */
+function variable(setting: keyof ProxySettings, type: Value | string): ModuleVariable {
   const name = snakeCase(setting);
+  // Setting names in descriptions as the module spells them, as code.
+  const description = spellOut(SETTING_DESCRIPTIONS[setting].does, (named) => `\`${moduleSpell(named)}\``);
   return { name, setting, type: typeof type === "string" ? expr(type) : type, description, default: variableValue(setting, DEFAULTS[setting]), validation: variableValidations(name) };
 }
 

@@ -1,4 +1,4 @@
-import { allowedText, CrossRule, Spell, ValueRule } from "../settings/rules";
+import { CrossRule, Spell, spellOut, ValueRule } from "../settings/rules";
 
 /**
  * The module's half of the rules table (src/infra/settings/rules.ts): how the module names a setting, its
@@ -17,7 +17,7 @@ export const moduleSpell: Spell = (setting) =>
 /** The module's error_message of a rule: the variable path it names, then the same allowed text. */
 export function moduleMessage(rule: ValueRule | CrossRule<any>): string {
   const subject = rule.kind === "precondition" && rule.subject ? rule.subject : moduleSpell(rule.kind === "value" ? (rule.names ?? rule.setting) : rule.setting);
-  return `${subject}: ${allowedText(rule, moduleSpell)}.`;
+  return `${subject}: ${spellOut(rule.allowed, moduleSpell)}.`;
 }
 
 /** The module variable a value rule validates (`teams[].quota?.limit` → `teams`). */

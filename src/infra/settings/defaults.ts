@@ -17,45 +17,39 @@ export type { Throttle } from "./throttle";
 export type SignalSelection = readonly Signal[] | Readonly<Record<string, readonly Signal[]>>;
 
 /**
- * Everything a user can set under `context.otlpProxy` in `cdktf.json`. Teams, access logs and network restrictions are
- * flat settings declared beside their parsing (src/infra/settings/parse-teams.ts, parse-access-logs.ts, parse-network.ts);
- * so is `namePrefix`, the first part of every AWS resource name (src/infra/settings/parse-name-prefix.ts).
+ * Everything a user can set under `context.otlpProxy` in `cdktf.json`. What each setting does is written once, in
+ * SETTING_DESCRIPTIONS (src/infra/settings/setting-descriptions.ts); a member's JSDoc points there and adds only where
+ * the setting is parsed. Teams, access logs and network restrictions are flat settings declared beside their parsing
+ * (parse-teams.ts, parse-access-logs.ts, parse-network.ts); so is `namePrefix` (parse-name-prefix.ts).
  */
 export interface ProxySettings extends NamePrefixSettings, TeamsSettings, AccessLogSettings, NetworkSettings {
-  /** One Terraform stack, `otlp-proxy-<region>`, is synthesized per region. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly regions: readonly string[];
-  /** The API Gateway stage, the last segment of the endpoint URL. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly stageName: string;
-  /** The CloudWatch log group that OTLP log records are written to. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly logGroupName: string;
-  /**
-   * The shared log stream inside that group: where every client writes with `logStreams: "shared"`. It is created
-   * (and kept) either way, so switching modes never deletes a stream with its events.
-   */
+  /** See SETTING_DESCRIPTIONS. */
   readonly logStreamName: string;
-  /**
-   * `per-team`: one stream per team, named by the team's API key id, which API Gateway maps from
-   * `context.identity.apiKeyId` (no client can pick another team's stream); `shared`: every client writes to
-   * `logStreamName`.
-   */
+  /** See SETTING_DESCRIPTIONS. */
   readonly logStreams: LogStreamMode;
-  /** How long CloudWatch keeps OTLP log records; 0 keeps them forever. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly logRetentionDays: number;
-  /** The usage plan's throttle for the API key. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly throttle: Throttle;
-  /** The stage throttle of `/v1/metrics`, which all teams share (src/infra/settings/parse-metrics-throttle.ts). */
+  /** See SETTING_DESCRIPTIONS; parsed in parse-metrics-throttle.ts. */
   readonly metricsThrottle: MetricsThrottleSettings;
-  /** Which routes exist. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly signals: SignalSelection;
-  /** Tags on every resource (the provider's default tags). */
+  /** See SETTING_DESCRIPTIONS. */
   readonly tags: Readonly<Record<string, string>>;
-  /** The CloudWatch dashboard per region (src/infra/settings/parse-dashboard.ts). */
+  /** See SETTING_DESCRIPTIONS; parsed in parse-dashboard.ts. */
   readonly dashboard: DashboardSettings;
-  /** The CloudWatch alarms per region and where they notify (src/infra/settings/parse-alarms.ts). */
+  /** See SETTING_DESCRIPTIONS; parsed in parse-alarms.ts. */
   readonly alarms: AlarmSettings;
-  /** X-Ray Transaction Search switched on from the stack, opt-in (src/infra/settings/parse-transaction-search.ts). */
+  /** See SETTING_DESCRIPTIONS; parsed in parse-transaction-search.ts. */
   readonly transactionSearch: TransactionSearchSettings;
-  /** Where each region stack keeps its Terraform state (src/infra/settings/parse-backend.ts). */
+  /** See SETTING_DESCRIPTIONS; parsed in parse-backend.ts. */
   readonly backend: BackendSettings;
 }
 

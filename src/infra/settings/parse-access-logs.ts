@@ -10,25 +10,19 @@ export type ExecutionLogLevel = (typeof EXECUTION_LOG_LEVELS)[number];
 /** Whether this stack creates the region's API Gateway account CloudWatch role, or leaves an existing one alone. */
 export type AccountCloudWatchRole = "create" | "existing";
 
-/** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
+/** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`; what each does is in SETTING_DESCRIPTIONS. */
 export interface AccessLogSettings {
-  /** One JSON line per request in the access log group. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly accessLogs: boolean;
-  /**
-   * The log group access logs go to. The default, `otlp-proxy-access`, follows `namePrefix`: `<namePrefix>-access`
-   * ({@link ACCESS_LOG_GROUP_NAME}).
-   */
+  /** See SETTING_DESCRIPTIONS; the default follows `namePrefix` through {@link ACCESS_LOG_GROUP_NAME}. */
   readonly accessLogGroupName: string;
-  /** How long access logs are kept; 0 keeps them forever. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly accessLogRetentionDays: number;
-  /** Execution logging of every method (`OFF`, `ERROR` or `INFO`). Data tracing is never turned on. */
+  /** See SETTING_DESCRIPTIONS; upper-case once parsed. */
   readonly executionLogLevel: ExecutionLogLevel;
-  /** Per-method CloudWatch metrics (`metrics_enabled` of the stage's method settings; billed as custom metrics). */
+  /** See SETTING_DESCRIPTIONS. */
   readonly detailedMetrics: boolean;
-  /**
-   * `create`: this stack creates the IAM role that lets API Gateway write logs and sets it on the region's
-   * `aws_api_gateway_account` (a singleton per account and region). `existing`: the region already has one.
-   */
+  /** See SETTING_DESCRIPTIONS. */
   readonly accountCloudWatchRole: AccountCloudWatchRole;
 }
 

@@ -6,11 +6,7 @@ export { NAME_PREFIX_RULE } from "./aws-rules";
 
 /** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
 export interface NamePrefixSettings {
-  /**
-   * The first part of every AWS resource name the stacks create (IAM roles, REST API, API keys and usage plans,
-   * dashboard, alarms, SNS topic, metric filter, Transaction Search stack), so two deployments can share an account
-   * and region. Stack names and construct ids keep `otlp-proxy` (they are Terraform addresses and state keys).
-   */
+  /** See SETTING_DESCRIPTIONS. Stack names and construct ids keep `otlp-proxy` (they are Terraform addresses and state keys). */
   readonly namePrefix: string;
 }
 

@@ -2,28 +2,26 @@ import { parsePerRegion, PerRegion, valueForRegion } from "./per-region";
 import { CrossRule, DomainValues, IpAddressType, PER_REGION_HINT, RULES, settingsAllowed, ValueRule } from "./rules";
 
 /**
- * The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. Each may differ per region. `null` (the
- * default, also accepted in cdktf.json) means "none", so every setting has a default the README table can show.
+ * The settings of this concern, spread into `ProxySettings` and `DEFAULTS`; what each does is in SETTING_DESCRIPTIONS
+ * (setting-descriptions.ts). Each but `ipAddressType` may differ per region. `null` (the default, also accepted in
+ * cdktf.json) means "none", so every setting has a default the settings table can show.
  */
 export interface NetworkSettings {
-  /** Source IP ranges allowed to call the API; every other source is denied by a resource policy. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly allowedSourceCidrs: PerRegion<readonly string[]> | null;
-  /** A regional WAFv2 web ACL, in the stack's region, to associate with the stage. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly webAclArn: PerRegion<string> | null;
-  /** A custom domain for the endpoint (needs `certificateArn`). */
+  /** See SETTING_DESCRIPTIONS. */
   readonly domainName: PerRegion<string> | null;
-  /** An ACM certificate for `domainName` in the stack's region. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly certificateArn: PerRegion<string> | null;
-  /** A Route 53 public hosted zone in which to create an alias record for `domainName`. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly hostedZoneId: PerRegion<string> | null;
-  /** The path under the custom domain that maps to the stage; none maps the domain's root. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly basePath: PerRegion<string> | null;
-  /** Turn off the default `execute-api` endpoint, so only the custom domain answers (needs `domainName`). */
+  /** See SETTING_DESCRIPTIONS. */
   readonly disableExecuteApiEndpoint: PerRegion<boolean>;
-  /**
-   * Who can connect to the REST API and its custom domain: `ipv4` (API Gateway's default) or `dualstack` (IPv4 and
-   * IPv6). IPv6 ranges in `allowedSourceCidrs` need `dualstack` (docs/aws-facts.md, "IP address types").
-   */
+  /** See SETTING_DESCRIPTIONS; docs/aws-facts.md, "IP address types". */
   readonly ipAddressType: IpAddressType;
 }
 

@@ -17,7 +17,7 @@ export interface TeamQuota {
 
 /** One team: its own API key and usage plan on the stage. */
 export interface Team {
-  /** Names the key and plan (`otlp-proxy-<name>-<region>`) and the construct id `access-<name>`. */
+  /** Names the key and plan (`<namePrefix>-<name>-<region>`) and the construct id `access-<name>`. */
   readonly name: string;
   /** Requests per second. @default the stack's `throttle.rateLimit` */
   readonly rateLimit?: number;
@@ -31,7 +31,7 @@ export interface Team {
 
 /** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
 export interface TeamsSettings {
-  /** One API key and usage plan per team. */
+  /** See SETTING_DESCRIPTIONS. */
   readonly teams: readonly Team[];
 }
 

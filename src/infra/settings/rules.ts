@@ -483,13 +483,13 @@ export const ALL_RULES: readonly (ValueRule | CrossRule<any>)[] = Object.values(
 /** How the parser names a setting: as in cdktf.json, markers dropped (`teams[].quota?.limit` → `teams[].quota.limit`). */
 export const settingsSpell: Spell = (setting) => setting.replace(/\?/g, "").replace(/\{key\}|\{\}/g, "");
 
-/** What a rule allows, in the words of one side. */
-export function allowedText(rule: { readonly allowed: Allowed }, spell: Spell): string {
-  return typeof rule.allowed === "string" ? rule.allowed : rule.allowed(spell);
+/** A text that names settings (a rule's `allowed`, a setting's description), in the words of one side. */
+export function spellOut(text: Allowed, spell: Spell): string {
+  return typeof text === "string" ? text : text(spell);
 }
 
 /** The parser's `allowed:` text of a rule; `detail` (with its own leading separator) adds what only the parser knows. */
 export function settingsAllowed(rule: ValueRule | CrossRule<any>, detail = ""): string {
-  return `${allowedText(rule, settingsSpell)}${detail}`;
+  return `${spellOut(rule.allowed, settingsSpell)}${detail}`;
 }
 
