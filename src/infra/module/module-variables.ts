@@ -1,5 +1,5 @@
 import { DEFAULTS, ProxySettings } from "../settings/defaults";
-import { ALL_RULES, CrossRule, spellOut, ValueRule } from "../settings/rules";
+import { ALL_RULES, spellOut, ValueRule } from "../settings/rules";
 import { SETTING_DESCRIPTIONS } from "../settings/setting-descriptions";
 import { Block } from "./hcl/hcl-block";
 import { Call, expr, oneLine as hcl, Value } from "./hcl/hcl-value";
@@ -110,14 +110,6 @@ export function variableValidations(name: string): ModuleVariable["validation"] 
     errorMessage: moduleMessage(rule),
   }));
 }
-
-/**
- * The rules of the table across variables, as preconditions on the module's REST API (a variable's validation sees only
- * itself in Terraform 1.5).
- */
-export const MODULE_PRECONDITIONS: readonly { readonly condition: string; readonly errorMessage: string }[] = ALL_RULES.filter(
-  (rule): rule is CrossRule<unknown> => rule.kind === "precondition",
-).map((rule) => ({ condition: rule.hcl, errorMessage: moduleMessage(rule) }));
 
 /** The variable of a setting: its description from SETTING_DESCRIPTIONS, its default and its validations. */
 function variable(setting: keyof ProxySettings, type: Value | string): ModuleVariable {
