@@ -35,9 +35,9 @@ export interface SynthHclResult {
 }
 
 /**
- * Synthesizes every region stack as Terraform JSON into a temporary folder, converts each to HCL with the provider
- * schemas, writes `<outdir>/stacks/<stack>/main.tf` beside the module folder the stack calls (converted to HCL too),
- * and formats them with `terraform fmt`.
+ * Synthesizes every region stack as Terraform JSON into a temporary folder, converts each stack's configuration to HCL
+ * with the provider schemas, writes `<outdir>/stacks/<stack>/main.tf` beside a copy of the module folder the stack
+ * calls (HCL already: modules/otlp-proxy), and formats them with `terraform fmt`.
  */
 export function synthHcl(options: SynthHclOptions = {}): SynthHclResult {
   const outdir = resolve(options.outdir ?? join(PROJECT_ROOT, "dist", "hcl"));
@@ -71,24 +71,24 @@ const STACK_CONFIG = "cdk.tf.json";
 
 /**
  * One synthesized stack folder as HCL in `hclDir`: `config` (the stack's `cdk.tf.json`, backend path already rebased)
- * as `main.tf`, and every other file of the folder at the same relative path, so a module `source` such as
- * `./assets/module/otlp-proxy` still finds its module: Terraform JSON (`*.tf.json`) converted to `*.tf`, anything else
- * (the module's README, its HCL example) copied as it is. Terraform's own files (`.terraform/`, state) are skipped.
- * Returns the HCL written, by relative path, before `terraform fmt`.
+ * converted to `main.tf`, and every other file of the folder copied as it is to the same relative path, so a module
+ * `source` such as `./assets/module/otlp-proxy` still finds the module, whose files are HCL already. Terraform's own
+ * files (`.terraform/`, state) are skipped. Returns the `main.tf` written, before `terraform fmt`.
+ * @throws HclExportError when the folder holds Terraform JSON besides the stack's configuration, which would not be HCL
  */
-export function writeHclStack(jsonStackDir: string, config: Record<string, unknown>, hclDir: string, schemas: ProviderSchemas): Record<string, string> {
-  const written: Record<string, string> = { "main.tf": renderHcl(config, schemas) };
+export function writeHclStack(jsonStackDir: string, config: Record<string, unknown>, hclDir: string, schemas: ProviderSchemas): string {
+  const files = stackFiles(jsonStackDir);
+  const json = files.find((file) => file.endsWith(".tf.json"));
+  if (json) throw new HclExportError(`${join(jsonStackDir, json)} is Terraform JSON; the HCL export converts only the stack's ${STACK_CONFIG} and copies the module it calls, which must be HCL`);
+  const main = renderHcl(config, schemas);
   mkdirSync(hclDir, { recursive: true });
-  for (const file of stackFiles(jsonStackDir)) {
-    if (file.endsWith(".tf.json")) written[file.slice(0, -".json".length)] = renderHcl(JSON.parse(readFileSync(join(jsonStackDir, file), "utf8")), schemas);
-  }
-  for (const file of stackFiles(jsonStackDir)) {
-    const target = join(hclDir, file.endsWith(".tf.json") ? file.slice(0, -".json".length) : file);
+  writeFileSync(join(hclDir, "main.tf"), main);
+  for (const file of files) {
+    const target = join(hclDir, file);
     mkdirSync(dirname(target), { recursive: true });
-    if (!file.endsWith(".tf.json")) copyFileSync(join(jsonStackDir, file), target);
+    copyFileSync(join(jsonStackDir, file), target);
   }
-  for (const [file, text] of Object.entries(written)) writeFileSync(join(hclDir, file), text);
-  return written;
+  return main;
 }
 
 /** The files of a stack folder besides its own configuration, relative and `/`-separated, sorted. */
@@ -102,8 +102,9 @@ function stackFiles(dir: string, prefix = ""): string[] {
 
 export const SYNTH_HCL_USAGE = `Usage: npm run synth:hcl [-- --help]
 
-Writes every region stack of cdktf.json as formatted HCL into dist/hcl/stacks/<stack>/main.tf, beside the module it
-calls (converted to HCL too). dist/hcl is emptied first. Needs terraform, to read the AWS provider's schema.
+Writes every region stack of cdktf.json as formatted HCL into dist/hcl/stacks/<stack>/main.tf, beside a copy of the
+module it calls (modules/otlp-proxy, HCL already). dist/hcl is emptied first. Needs terraform, to read the AWS
+provider's schema.
 
 Options:
   -h, --help   print this help
