@@ -26,12 +26,9 @@ interface SchemaEntry {
   readonly block: SchemaBlock;
 }
 
-/** One provider's schemas. */
+/** One provider's schemas; the HCL export reads only its configuration block's (a region stack declares no resource). */
 export interface ProviderSchema {
   readonly provider?: SchemaEntry;
-  readonly resource_schemas?: Readonly<Record<string, SchemaEntry>>;
-  readonly data_source_schemas?: Readonly<Record<string, SchemaEntry>>;
-  readonly ephemeral_resource_schemas?: Readonly<Record<string, SchemaEntry>>;
 }
 
 /** The output of `terraform providers schema -json`, keyed by provider source address. */
@@ -39,15 +36,6 @@ export interface ProviderSchemas {
   readonly format_version: string;
   readonly provider_schemas: Readonly<Record<string, ProviderSchema>>;
 }
-
-/** The kinds of top-level blocks that a provider schema describes. */
-export type SchemaKind = "resource" | "data" | "ephemeral";
-
-const SCHEMA_MAPS: Record<SchemaKind, "resource_schemas" | "data_source_schemas" | "ephemeral_resource_schemas"> = {
-  resource: "resource_schemas",
-  data: "data_source_schemas",
-  ephemeral: "ephemeral_resource_schemas",
-};
 
 /**
  * The schemas of the given providers (a `required_providers` map), from `terraform providers schema -json` in a
@@ -90,17 +78,6 @@ function readProviderSchemas(requiredProviders: Readonly<Record<string, unknown>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The schema of a resource, data source or ephemeral resource type, from whichever provider declares it. */
-export function typeSchema(schemas: ProviderSchemas, kind: SchemaKind, type: string, where: string): SchemaBlock {
-  for (const provider of Object.values(schemas.provider_schemas)) {
-    const entry = provider[SCHEMA_MAPS[kind]]?.[type];
-    if (entry) return entry.block;
-  }
-  throw new HclExportError(
-    `${where}: no provider schema declares ${kind} type "${type}" (providers: ${Object.keys(schemas.provider_schemas).join(", ") || "none"})`,
-  );
 }
 
 /**

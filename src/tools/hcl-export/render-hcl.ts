@@ -1,7 +1,7 @@
 import { HclExportError } from "./hcl-export-error";
 import { quotedLiteral } from "./hcl-template-string";
 import { renderAttribute, renderObjectKey, renderReference, renderReferenceList, renderValue, StringMode } from "./hcl-values";
-import { ProviderSchemas, providerConfigSchema, SchemaBlock, SchemaBlockType, SchemaKind, typeSchema } from "./provider-schema";
+import { ProviderSchemas, providerConfigSchema, SchemaBlock, SchemaBlockType } from "./provider-schema";
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -10,9 +10,11 @@ const INDENT = "  ";
 const COMMENT_KEY = "//";
 
 /**
- * A synthesized Terraform JSON configuration (`cdk.tf.json`) as native HCL. The provider schemas tell a nested block
- * (`endpoint_configuration { ... }`) from an attribute that holds a map or an object (`tags = { ... }`), which the
- * JSON syntax writes alike. The output is valid HCL, not yet aligned: run `terraform fmt` on it.
+ * A synthesized region stack's Terraform JSON configuration (`cdk.tf.json`) as native HCL: its settings, providers,
+ * module calls and outputs, which is all a region stack holds (its resources are in the module, HCL already). The
+ * provider schemas tell a nested block of a provider's configuration (`default_tags { ... }`) from an attribute that
+ * holds a map or an object, which the JSON syntax writes alike. The output is valid HCL, not yet aligned: run
+ * `terraform fmt` on it.
  * @throws HclExportError naming the configuration path of anything that cannot be converted
  */
 export function renderHcl(config: Json, schemas: ProviderSchemas): string {
@@ -26,8 +28,8 @@ export function renderHcl(config: Json, schemas: ProviderSchemas): string {
   return `${blocks.join("\n\n")}\n`;
 }
 
-/** Top-level block types in the order they are written: settings, inputs, then what is managed, then outputs. */
-const TOP_LEVEL_ORDER = ["terraform", "provider", "variable", "locals", "data", "ephemeral", "resource", "module", "output", "moved", "import", "removed"] as const;
+/** The top-level block types of a region stack, in the order they are written. */
+const TOP_LEVEL_ORDER = ["terraform", "provider", "module", "output"] as const;
 type TopLevel = (typeof TOP_LEVEL_ORDER)[number];
 
 /** The parts of a block body in the order they are written, blank-line separated between groups of blocks. */
@@ -54,24 +56,10 @@ class HclRenderer {
         return labelled(value, "provider").flatMap(([name, bodies]) =>
           bodiesAt(bodies, `provider.${name}`).map((body) => this.providerBlock(name, body)),
         );
-      case "variable":
-        return labelled(value, "variable").map(([name, body]) => this.variableBlock(name, objectAt(body, `variable.${name}`)));
-      case "locals":
-        return bodiesAt(value, "locals").map((body) => this.localsBlock(body));
-      case "data":
-      case "ephemeral":
-      case "resource":
-        return labelled(value, key).flatMap(([type, byName]) =>
-          labelled(byName, `${key}.${type}`).map(([name, body]) => this.typedBlock(key, type, name, objectAt(body, `${key}.${type}.${name}`))),
-        );
       case "module":
         return labelled(value, "module").map(([name, body]) => this.moduleBlock(name, objectAt(body, `module.${name}`)));
       case "output":
         return labelled(value, "output").map(([name, body]) => this.outputBlock(name, objectAt(body, `output.${name}`)));
-      case "moved":
-      case "import":
-      case "removed":
-        return bodiesAt(value, key).map((body, i) => this.addressBlock(key, body, `${key}[${i}]`));
     }
   }
 
@@ -144,48 +132,6 @@ class HclRenderer {
     return block(["provider", name], body, "");
   }
 
-  private variableBlock(name: string, config: Json): string {
-    const where = `variable.${name}`;
-    const body = newBody();
-    for (const [key, value] of entries(config)) {
-      const at = `${where}.${key}`;
-      switch (key) {
-        case "type":
-          // JSON holds the type constraint as a string, e.g. "list(string)"; HCL writes it as a bare expression.
-          if (typeof value !== "string") throw new HclExportError(`${at}: expected a type constraint string such as "list(string)", got ${JSON.stringify(value)}`);
-          body.attributes.push(renderAttribute(key, value.replace(/^\$\{([\s\S]*)\}$/, "$1").trim(), INDENT, at));
-          break;
-        case "default":
-        case "description":
-          body.attributes.push(renderAttribute(key, renderValue(value, "literal", at, INDENT), INDENT, at));
-          break;
-        case "validation":
-          body.blocks.push(...bodiesAt(value, at).map((rule) => block([key], templateBody(rule, at, INDENT + INDENT), INDENT)));
-          break;
-        default:
-          body.attributes.push(renderAttribute(key, renderValue(value, "template", at, INDENT), INDENT, at));
-      }
-    }
-    return block(["variable", name], body, "");
-  }
-
-  private localsBlock(locals: Json): string {
-    return block(["locals"], templateBody(locals, "locals", INDENT), "");
-  }
-
-  private typedBlock(kind: SchemaKind, type: string, name: string, config: Json): string {
-    const where = `${kind}.${type}.${name}`;
-    const schema = typeSchema(this.schemas, kind, type, where);
-    const body = newBody();
-    for (const [key, value] of entries(config)) {
-      const at = `${where}.${key}`;
-      if (!this.metaArgument(body, key, value, INDENT, at) && !(kind === "resource" && this.resourceMetaBlock(body, key, value, at))) {
-        this.schemaEntry(body, key, value, schema, INDENT, at);
-      }
-    }
-    return block(kind === "resource" ? ["resource", type, name] : [kind, type, name], body, "");
-  }
-
   private moduleBlock(name: string, config: Json): string {
     const where = `module.${name}`;
     const body = newBody();
@@ -196,7 +142,11 @@ class HclRenderer {
       } else if (key === "providers") {
         const lines = entries(objectAt(value, at)).map(([inModule, passed]) => `${INDENT + INDENT}${renderReference(inModule, at)} = ${renderReference(passed, `${at}.${inModule}`)}`);
         body.attributes.push(renderAttribute(key, lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${INDENT}}`, INDENT, at));
-      } else if (!this.metaArgument(body, key, value, INDENT, at)) {
+      } else if (key === "count" || key === "for_each") {
+        body.head.push(renderAttribute(key, renderValue(value, "template", at, INDENT), INDENT, at));
+      } else if (key === "depends_on") {
+        body.tail.push(renderAttribute(key, renderReferenceList(value, at, INDENT), INDENT, at));
+      } else {
         body.attributes.push(renderAttribute(key, renderValue(value, "template", at, INDENT), INDENT, at));
       }
     }
@@ -221,97 +171,10 @@ class HclRenderer {
     return block(["output", name], body, "");
   }
 
-  /** `moved`, `import` and `removed`: addresses are bare references, the rest expressions. */
-  private addressBlock(kind: "moved" | "import" | "removed", config: Json, where: string): string {
-    const body = newBody();
-    for (const [key, value] of entries(config)) {
-      const at = `${where}.${key}`;
-      if (key === "from" || key === "to" || key === "provider") {
-        body.attributes.push(renderAttribute(key, renderReference(value, at), INDENT, at));
-      } else if (key === "lifecycle") {
-        body.blocks.push(...bodiesAt(value, at).map((rule) => block([key], templateBody(rule, at, INDENT + INDENT), INDENT)));
-      } else if (!this.resourceMetaBlock(body, key, value, at)) {
-        body.attributes.push(renderAttribute(key, renderValue(value, "template", at, INDENT), INDENT, at));
-      }
-    }
-    return block([kind], body, "");
-  }
-
-  /** `count`, `for_each`, `provider`, `depends_on` and `lifecycle`; false when `key` is none of them. */
-  private metaArgument(body: Body, key: string, value: unknown, indent: string, where: string): boolean {
-    switch (key) {
-      case "count":
-      case "for_each":
-        body.head.push(renderAttribute(key, renderValue(value, "template", where, indent), indent, where));
-        return true;
-      case "provider":
-        body.head.push(renderAttribute(key, renderReference(value, where), indent, where));
-        return true;
-      case "depends_on":
-        body.tail.push(renderAttribute(key, renderReferenceList(value, where, indent), indent, where));
-        return true;
-      case "lifecycle":
-        body.tail.unshift(...bodiesAt(value, where).map((lifecycle) => this.lifecycleBlock(lifecycle, indent, where)));
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  private lifecycleBlock(lifecycle: Json, indent: string, where: string): string {
-    const inner = indent + INDENT;
-    const body = newBody();
-    for (const [key, value] of entries(lifecycle)) {
-      const at = `${where}.${key}`;
-      if (key === "ignore_changes" && value === "all") {
-        body.attributes.push(renderAttribute(key, "all", inner, at));
-      } else if (key === "ignore_changes" || key === "replace_triggered_by") {
-        body.attributes.push(renderAttribute(key, renderReferenceList(value, at, inner), inner, at));
-      } else if (key === "precondition" || key === "postcondition") {
-        body.blocks.push(...bodiesAt(value, at).map((rule) => block([key], templateBody(rule, at, inner + INDENT), inner)));
-      } else {
-        body.attributes.push(renderAttribute(key, renderValue(value, "template", at, inner), inner, at));
-      }
-    }
-    return block(["lifecycle"], body, indent);
-  }
-
-  /** `provisioner` and `connection`, which no provider schema describes; false when `key` is neither. */
-  private resourceMetaBlock(body: Body, key: string, value: unknown, where: string): boolean {
-    if (key === "connection") {
-      body.tail.unshift(...bodiesAt(value, where).map((connection) => block([key], templateBody(connection, where, INDENT + INDENT), INDENT)));
-      return true;
-    }
-    if (key !== "provisioner") return false;
-    const provisioners = bodiesAt(value, where).flatMap((byType) => labelled(byType, where));
-    for (const [type, config] of provisioners) {
-      const at = `${where}.${type}`;
-      const provisioner = newBody();
-      for (const [field, fieldValue] of entries(objectAt(config, at))) {
-        const fieldAt = `${at}.${field}`;
-        if (field === "connection") {
-          provisioner.blocks.push(...bodiesAt(fieldValue, fieldAt).map((c) => block([field], templateBody(c, fieldAt, INDENT.repeat(3)), INDENT + INDENT)));
-        } else if (field === "when" || field === "on_failure") {
-          provisioner.attributes.push(renderAttribute(field, renderReference(fieldValue, fieldAt), INDENT + INDENT, fieldAt));
-        } else {
-          provisioner.attributes.push(renderAttribute(field, renderValue(fieldValue, "template", fieldAt, INDENT + INDENT), INDENT + INDENT, fieldAt));
-        }
-      }
-      body.blocks.push(block(["provisioner", type], provisioner, INDENT));
-    }
-    return true;
-  }
-
-  /** One key of a schema-described body: a nested block when the schema says so, `dynamic` blocks, else an attribute. */
+  /** One key of a schema-described body: a nested block when the schema says so, else an attribute. */
   private schemaEntry(body: Body, key: string, value: unknown, schema: SchemaBlock, indent: string, where: string): void {
     const blockType = schema.block_types?.[key];
-    if (key === "dynamic" && !schema.attributes?.dynamic) {
-      for (const [name, specs] of labelled(value, where)) {
-        const nested = schema.block_types?.[name];
-        if (!nested) throw new HclExportError(`${where}.${name}: the schema has no block "${name}" to generate dynamically`);
-        body.blocks.push(...bodiesAt(specs, `${where}.${name}`).map((spec) => this.dynamicBlock(name, spec, nested, indent, `${where}.${name}`)));
-      }
-    } else if (blockType) {
+    if (blockType) {
       body.blocks.push(...this.nestedBlocks(key, value, blockType, indent, where));
     } else {
       body.attributes.push(renderAttribute(key, renderValue(value, "template", where, indent), indent, where));
@@ -335,22 +198,6 @@ class HclRenderer {
     const body = newBody();
     for (const [key, value] of entries(config)) this.schemaEntry(body, key, value, schema, indent + INDENT, `${where}.${key}`);
     return block(labels, body, indent);
-  }
-
-  private dynamicBlock(name: string, spec: Json, type: SchemaBlockType, indent: string, where: string): string {
-    const inner = indent + INDENT;
-    const body = newBody();
-    for (const [key, value] of entries(spec)) {
-      const at = `${where}.${key}`;
-      if (key === "content") {
-        body.blocks.push(this.schemaBlock(["content"], objectAt(value, at), type.block, inner, at));
-      } else if (key === "iterator") {
-        body.attributes.push(renderAttribute(key, renderReference(value, at), inner, at));
-      } else {
-        body.attributes.push(renderAttribute(key, renderValue(value, "template", at, inner), inner, at));
-      }
-    }
-    return block(["dynamic", name], body, indent);
   }
 }
 
