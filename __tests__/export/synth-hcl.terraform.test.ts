@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
+import { HclExportError } from "../../src/tools/hcl-export/hcl-export-error";
 import { synthHcl, writeHclStack } from "../../src/tools/hcl-export/synth-hcl";
 import { SettingsError } from "../../src/infra/settings/settings-error";
 import { MODULE_DIR } from "../../src/infra/module/module-dir";
@@ -38,6 +39,17 @@ describe("the HCL of each region stack", () => {
       expect(copied).toEqual(filesUnder(MODULE_DIR));
       for (const file of copied) expect(hclOf(stack, `${MODULE_FOLDER}/${file}`)).toBe(readFileSync(join(MODULE_DIR, file), "utf8"));
     }
+  });
+
+  test("stops, naming the file, when the stack folder holds Terraform JSON it would not convert, and writes nothing", () => {
+    const [stack] = stacks;
+    const stale = join(root, "stale-json");
+    cpSync(stack.dir, stale, { recursive: true, filter: (source) => !/[\\/]\.terraform(\.lock\.hcl)?$/.test(source) });
+    writeFileSync(join(stale, MODULE_FOLDER, "variables.tf.json"), JSON.stringify({ variable: { stage_name: {} } }));
+    expect(() => writeHclStack(stale, stack.json, join(root, "stale-hcl"))).toThrow(
+      new HclExportError(`${join(stale, MODULE_FOLDER, "variables.tf.json")} is Terraform JSON; the HCL export writes only the stack's cdk.tf.json and copies the module it calls, which must be HCL`),
+    );
+    expect(existsSync(join(root, "stale-hcl"))).toBe(false);
   });
 
   test("writes main.tf as terraform fmt would: fmt has nothing to change", () => {

@@ -47,9 +47,10 @@ describe("the module", () => {
   test("grants no wildcard action, and a wildcard resource only with a written reason", () => {
     const [[, policy]] = resources("aws_iam_role_policy");
     expect(resources("aws_iam_role_policy")).toHaveLength(1);
-    // The policy is jsonencode over a table of statements by signal; every statement of the table is checked.
-    const table = /Statement = \[for s in local\.signals : (\{.*\})\[s\]\] \}\)\}$/.exec(policy.policy)![1];
-    const statements = evaluateExpression(`\${${table}}`, {
+    // The policy is jsonencode over the module's table of statements by signal (local.integration_statements), and
+    // nothing else; every statement of the table is checked.
+    expect(policy.policy).toBe('${jsonencode({ Version = "2012-10-17", Statement = [for s in local.signals : local.integration_statements[s]] })}');
+    const statements = evaluateExpression(main.locals.integration_statements, {
       standIns: { "aws_cloudwatch_log_group.otlp_logs.arn": "arn:aws:logs:eu-west-2:123456789012:log-group:otlp-logs" },
     });
     expect(Object.keys(statements).sort()).toEqual(["logs", "metrics", "traces"]);

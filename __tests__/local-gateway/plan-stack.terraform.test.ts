@@ -223,7 +223,7 @@ describe("the local gateway reading a module-based stack through terraform plan"
     };
     const copy = moduleStack();
     expect(withoutTerraform(copy)).toBe(true);
-    const variables = join(copy, "modules", "otlp-proxy", "variables.tf.json");
+    const variables = join(copy, "modules", "otlp-proxy", "variables.tf");
     writeFileSync(variables, `${readFileSync(variables, "utf8")}\n`);
     expect(withoutTerraform(copy)).toMatch(/needs Terraform/);
   });

@@ -254,7 +254,7 @@ describeWithMoto("a region stack with every setting moto supports, deployed agai
           `module.otlp_proxy.aws_api_gateway_usage_plan.team_plan["${NEW_TEAM.name}"]`,
           `module.otlp_proxy.aws_api_gateway_usage_plan_key.team_plan_key["${NEW_TEAM.name}"]`,
           `module.otlp_proxy.aws_cloudwatch_log_stream.team["${NEW_TEAM.name}"]`,
-          "module.otlp_proxy.aws_api_gateway_resource.logs[0]",
+          'module.otlp_proxy.aws_api_gateway_resource.route["logs"]',
         ]),
       );
       expect(created.filter((address) => address.includes("aws_cloudwatch_log_stream"))).toEqual([`module.otlp_proxy.aws_cloudwatch_log_stream.team["${NEW_TEAM.name}"]`]);

@@ -69,8 +69,10 @@ const STACK_CONFIG = "cdk.tf.json";
  */
 export function writeHclStack(jsonStackDir: string, config: Record<string, unknown>, hclDir: string): string {
   const main = stackHcl(config);
-  for (const file of stackFiles(jsonStackDir)) {
-    if (file.endsWith(".tf.json")) throw new HclExportError(`${file}: the module folder should hold HCL only; run npm run module`);
+  const files = stackFiles(jsonStackDir);
+  const json = files.find((file) => file.endsWith(".tf.json"));
+  if (json) throw new HclExportError(`${join(jsonStackDir, json)} is Terraform JSON; the HCL export writes only the stack's cdk.tf.json and copies the module it calls, which must be HCL`);
+  for (const file of files) {
     mkdirSync(dirname(join(hclDir, file)), { recursive: true });
     copyFileSync(join(jsonStackDir, file), join(hclDir, file));
   }
