@@ -189,7 +189,7 @@ describe("the module's network restrictions", () => {
   test("redeploys when the policy changes, and explains a denied source", () => {
     // The trigger hashes local.deployment_serves, which holds the policy while it exists.
     expect(resource("aws_api_gateway_deployment", "api_deployment").triggers.redeployment).toBe("${sha1(jsonencode(local.deployment_serves))}");
-    expect(main.locals.deployment_serves).toContain('"aws_api_gateway_rest_api_policy.source_ip_policy" = (local.source_ip_restricted ? 1 : 0) > 0 ? { rest_api_id = aws_api_gateway_rest_api.api.id, policy = jsonencode(');
+    expect(main.locals.deployment_serves).toContain('"aws_api_gateway_rest_api_policy.source_ip_policy" = (local.source_ip_restricted ? 1 : 0) > 0 ? { for name, value in { rest_api_id = aws_api_gateway_rest_api.api.id, policy = jsonencode(');
     const denied = plan.network.ofType("aws_api_gateway_gateway_response").find((r) => r.values.response_type === "ACCESS_DENIED")!;
     expect(JSON.parse(denied.values.response_templates["application/json"]).message).toContain("allowed source ranges");
   });
