@@ -23,33 +23,19 @@ export type SignalSelection = readonly Signal[] | Readonly<Record<string, readon
  * (parse-teams.ts, parse-access-logs.ts, parse-network.ts); so is `namePrefix` (parse-name-prefix.ts).
  */
 export interface ProxySettings extends NamePrefixSettings, TeamsSettings, AccessLogSettings, NetworkSettings {
-  /** See SETTING_DESCRIPTIONS. */
   readonly regions: readonly string[];
-  /** See SETTING_DESCRIPTIONS. */
   readonly stageName: string;
-  /** See SETTING_DESCRIPTIONS. */
   readonly logGroupName: string;
-  /** See SETTING_DESCRIPTIONS. */
   readonly logStreamName: string;
-  /** See SETTING_DESCRIPTIONS. */
   readonly logStreams: LogStreamMode;
-  /** See SETTING_DESCRIPTIONS. */
   readonly logRetentionDays: number;
-  /** See SETTING_DESCRIPTIONS. */
   readonly throttle: Throttle;
-  /** See SETTING_DESCRIPTIONS; parsed in parse-metrics-throttle.ts. */
   readonly metricsThrottle: MetricsThrottleSettings;
-  /** See SETTING_DESCRIPTIONS. */
   readonly signals: SignalSelection;
-  /** See SETTING_DESCRIPTIONS. */
   readonly tags: Readonly<Record<string, string>>;
-  /** See SETTING_DESCRIPTIONS; parsed in parse-dashboard.ts. */
   readonly dashboard: DashboardSettings;
-  /** See SETTING_DESCRIPTIONS; parsed in parse-alarms.ts. */
   readonly alarms: AlarmSettings;
-  /** See SETTING_DESCRIPTIONS; parsed in parse-transaction-search.ts. */
   readonly transactionSearch: TransactionSearchSettings;
-  /** See SETTING_DESCRIPTIONS; parsed in parse-backend.ts. */
   readonly backend: BackendSettings;
 }
 

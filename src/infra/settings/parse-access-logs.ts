@@ -12,17 +12,13 @@ export type AccountCloudWatchRole = "create" | "existing";
 
 /** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`; what each does is in SETTING_DESCRIPTIONS. */
 export interface AccessLogSettings {
-  /** See SETTING_DESCRIPTIONS. */
   readonly accessLogs: boolean;
   /** See SETTING_DESCRIPTIONS; the default follows `namePrefix` through {@link ACCESS_LOG_GROUP_NAME}. */
   readonly accessLogGroupName: string;
-  /** See SETTING_DESCRIPTIONS. */
   readonly accessLogRetentionDays: number;
   /** See SETTING_DESCRIPTIONS; upper-case once parsed. */
   readonly executionLogLevel: ExecutionLogLevel;
-  /** See SETTING_DESCRIPTIONS. */
   readonly detailedMetrics: boolean;
-  /** See SETTING_DESCRIPTIONS. */
   readonly accountCloudWatchRole: AccountCloudWatchRole;
 }
 

@@ -7,19 +7,12 @@ import { CrossRule, DomainValues, IpAddressType, PER_REGION_HINT, RULES, setting
  * cdktf.json) means "none", so every setting has a default the settings table can show.
  */
 export interface NetworkSettings {
-  /** See SETTING_DESCRIPTIONS. */
   readonly allowedSourceCidrs: PerRegion<readonly string[]> | null;
-  /** See SETTING_DESCRIPTIONS. */
   readonly webAclArn: PerRegion<string> | null;
-  /** See SETTING_DESCRIPTIONS. */
   readonly domainName: PerRegion<string> | null;
-  /** See SETTING_DESCRIPTIONS. */
   readonly certificateArn: PerRegion<string> | null;
-  /** See SETTING_DESCRIPTIONS. */
   readonly hostedZoneId: PerRegion<string> | null;
-  /** See SETTING_DESCRIPTIONS. */
   readonly basePath: PerRegion<string> | null;
-  /** See SETTING_DESCRIPTIONS. */
   readonly disableExecuteApiEndpoint: PerRegion<boolean>;
   /** See SETTING_DESCRIPTIONS; docs/aws-facts.md, "IP address types". */
   readonly ipAddressType: IpAddressType;

@@ -31,7 +31,6 @@ export interface Team {
 
 /** The settings of this concern, spread into `ProxySettings` and `DEFAULTS`. */
 export interface TeamsSettings {
-  /** See SETTING_DESCRIPTIONS. */
   readonly teams: readonly Team[];
 }
 
