@@ -78,15 +78,12 @@ export function apiBlocks(changes: ApiChanges, preconditions: readonly Precondit
       format: accessLogFormat(),
     }),
   });
+  const stageWide = { logging_level: expr("local.execution_log_level"), metrics_enabled: expr("var.detailed_metrics"), data_trace_enabled: false };
   const methodSettings = changes.resource("aws_api_gateway_method_settings", "method_settings", {
     rest_api_id: expr("aws_api_gateway_rest_api.api.id"),
     stage_name: expr("aws_api_gateway_stage.api_stage.stage_name"),
     method_path: "*/*",
-    settings: nested("settings", {
-      logging_level: expr("local.execution_log_level"),
-      metrics_enabled: expr("var.detailed_metrics"),
-      data_trace_enabled: false,
-    }),
+    settings: nested("settings", stageWide),
     depends_on: [expr("aws_cloudwatch_log_group.execution_logs")],
   });
   // All teams together under the metrics endpoint's account limit (docs/aws-facts.md, "OTLP endpoint limits"); a
@@ -97,9 +94,7 @@ export function apiBlocks(changes: ApiChanges, preconditions: readonly Precondit
     stage_name: expr("aws_api_gateway_stage.api_stage.stage_name"),
     method_path: METRICS_METHOD_PATH,
     settings: nested("settings", {
-      logging_level: expr("local.execution_log_level"),
-      metrics_enabled: expr("var.detailed_metrics"),
-      data_trace_enabled: false,
+      ...stageWide,
       throttling_rate_limit: expr("var.metrics_throttle.rate_limit"),
       throttling_burst_limit: expr("var.metrics_throttle.burst_limit"),
     }),
