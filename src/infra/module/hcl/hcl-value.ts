@@ -11,7 +11,7 @@ export class Expr {
 
   /** Inside a string the expression is interpolated: `${var.domain_name}`. */
   toString(): string {
-    return `${OPEN}${register(this.text)}${CLOSE}`;
+    return `${OPEN}${hex(this.text)}${CLOSE}`;
   }
 }
 
@@ -36,24 +36,23 @@ export const exprNumber = (text: string): number => new Expr(text) as unknown as
 export const exprString = (text: string): string => String(new Expr(text));
 
 /**
- * The same in plain ASCII, for builders that treat text by its characters (shell quoting leaves `__expr7__` bare, so
- * the endpoint of a custom domain, which needs no quotes, gets none).
+ * The same in letters and digits only, for builders that treat text by its characters (shell quoting leaves
+ * `__expr<hex>__` bare, so the endpoint of a custom domain, which needs no quotes, gets none).
  */
-export const exprAscii = (text: string): string => `${ASCII_OPEN}${register(text)}${ASCII_CLOSE}`;
+export const exprAscii = (text: string): string => `${ASCII_OPEN}${hex(text)}${ASCII_CLOSE}`;
 
-// Builders copy strings, so an expression inside one is kept as a marker that names it.
+// Builders copy strings, and some escape them (JSON.stringify), so an expression inside one travels as a marker that
+// carries its text hex-encoded, which no escaping changes: between two private-use characters, or ASCII delimiters.
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
 const ASCII_OPEN = "__expr";
 const ASCII_CLOSE = "__";
-const MARKER = new RegExp(`${OPEN}(\\d+)${CLOSE}|${ASCII_OPEN}(\\d+)${ASCII_CLOSE}`, "g");
-const registered: string[] = [];
+const MARKER = new RegExp(`${OPEN}((?:[0-9a-f]{2})+)${CLOSE}|${ASCII_OPEN}((?:[0-9a-f]{2})+)${ASCII_CLOSE}`, "g");
+const hex = (text: string) => Buffer.from(text, "utf8").toString("hex");
 
-function register(text: string): number {
-  const known = registered.indexOf(text);
-  if (known >= 0) return known;
-  registered.push(text);
-  return registered.length - 1;
+/** The expression a marker carries. */
+function markerText(match: RegExpMatchArray | RegExpExecArray): string {
+  return Buffer.from(match[1] ?? match[2], "hex").toString("utf8");
 }
 
 /** Whether `value` is a plain object (not an expression, a call or a list). */
@@ -64,12 +63,12 @@ export function isObject(value: unknown): value is { readonly [key: string]: Val
 /** A string as HCL: a quoted template with literal `${` and `%{` escaped, or the expression itself when it is one. */
 export function stringHcl(value: string): string {
   const whole = new RegExp(`^(?:${MARKER.source})$`).exec(value);
-  if (whole) return registered[Number(whole[1] ?? whole[2])];
+  if (whole) return markerText(whole);
   let out = "";
   let last = 0;
   for (const match of value.matchAll(MARKER)) {
     out += escapeLiteral(value.slice(last, match.index));
-    out += `\${${registered[Number(match[1] ?? match[2])]}}`;
+    out += `\${${markerText(match)}}`;
     last = match.index! + match[0].length;
   }
   return `"${out + escapeLiteral(value.slice(last))}"`;
@@ -81,7 +80,7 @@ export function stringJson(value: string): string {
   let last = 0;
   for (const match of value.matchAll(MARKER)) {
     out += value.slice(last, match.index).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
-    out += `\${${registered[Number(match[1] ?? match[2])]}}`;
+    out += `\${${markerText(match)}}`;
     last = match.index! + match[0].length;
   }
   return out + value.slice(last).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
