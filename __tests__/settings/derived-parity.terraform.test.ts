@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { moduleHcl } from "../../src/infra/module/otlp-proxy-module";
-import { ACCESS_LOG_GROUP_NAME, ALARMS_NOTIFY, Derived, TEAM_LIMITS, TRANSACTION_SEARCH_HERE } from "../../src/infra/settings/derived";
+import { ACCESS_LOG_GROUP_NAME, ALARMS_NOTIFY, Derived, LOGGING_ROLE_CREATED, TEAM_LIMITS, TRANSACTION_SEARCH_HERE } from "../../src/infra/settings/derived";
 import { AlarmSettings } from "../../src/infra/settings/parse-alarms";
 import { terraformOk } from "../support/terraform-cli";
 
@@ -36,6 +36,10 @@ const accessLogs = (namePrefix: string, accessLogGroupName: string) => ({
   ts: { namePrefix, accessLogGroupName },
   inputs: { name_prefix: namePrefix, access_log_group_name: accessLogGroupName },
 });
+const logging = (accessLogs: boolean, executionLogLevel: string, accountCloudWatchRole: string) => ({
+  ts: { accessLogs, executionLogLevel, accountCloudWatchRole },
+  inputs: { access_logs: accessLogs, execution_log_level: executionLogLevel, account_cloud_watch_role: accountCloudWatchRole },
+});
 const limits = (value: Record<string, { rate_limit: number; burst_limit: number }>) =>
   Object.fromEntries(Object.entries(value).map(([name, l]) => [name, { rateLimit: l.rate_limit, burstLimit: l.burst_limit }]));
 const TEAMS = [{ name: "platform" }, { name: "data-science", rateLimit: 5 }, { name: "contractors", burstLimit: 300 }];
@@ -53,6 +57,10 @@ const CASES: Case[] = [
   { name: "the default access-log group, default prefix", derived: ACCESS_LOG_GROUP_NAME, region: "us-east-1", ...accessLogs("otlp-proxy", ACCESS_LOG_GROUP_NAME.defaultName) },
   { name: "the default access-log group, another prefix", derived: ACCESS_LOG_GROUP_NAME, region: "us-east-1", ...accessLogs("staging", ACCESS_LOG_GROUP_NAME.defaultName) },
   { name: "a named access-log group, another prefix", derived: ACCESS_LOG_GROUP_NAME, region: "us-east-1", ...accessLogs("staging", "/ops/access") },
+  { name: "the logging role, for access logs", derived: LOGGING_ROLE_CREATED, region: "us-east-1", ...logging(true, "OFF", "create") },
+  { name: "the logging role, for execution logs in any case", derived: LOGGING_ROLE_CREATED, region: "us-east-1", ...logging(false, "error", "create") },
+  { name: "no logging role when nothing logs", derived: LOGGING_ROLE_CREATED, region: "us-east-1", ...logging(false, "off", "create") },
+  { name: "no logging role when the region has one", derived: LOGGING_ROLE_CREATED, region: "us-east-1", ...logging(true, "INFO", "existing") },
   {
     name: "team limits: own, partly own, the stack's",
     derived: TEAM_LIMITS,

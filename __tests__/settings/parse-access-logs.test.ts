@@ -1,4 +1,3 @@
-import { needsLoggingRole } from "../../src/infra/settings/parse-access-logs";
 import { parseSettings } from "../../src/infra/settings/parse-settings";
 import { problemsOf } from "../support/settings-problems";
 import { BAD_LOGGING } from "./bad-settings";
@@ -25,14 +24,6 @@ describe("access-log, execution-log and metrics settings", () => {
       accountCloudWatchRole: "existing",
     });
     expect(settings).toMatchObject({ accessLogs: false, accessLogGroupName: "/otlp/access", accessLogRetentionDays: 0, executionLogLevel: "INFO", detailedMetrics: true, accountCloudWatchRole: "existing" });
-  });
-
-  test.each([
-    [{ accessLogs: true, executionLogLevel: "OFF" }, true],
-    [{ accessLogs: false, executionLogLevel: "ERROR" }, true],
-    [{ accessLogs: false, executionLogLevel: "OFF" }, false],
-  ] as const)("needs the account logging role only when something logs: %j", (raw, expected) => {
-    expect(needsLoggingRole({ ...parseSettings({}).settings, ...raw })).toBe(expected);
   });
 
   test.each(BAD_LOGGING.map((c) => [c.name, c.raw, c.message] as const))("fail on %s", (_case, raw, expected) => {

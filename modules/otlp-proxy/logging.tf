@@ -1,7 +1,7 @@
 locals {
   execution_log_level   = upper(var.execution_log_level)
   access_log_group_name = var.access_log_group_name == "otlp-proxy-access" ? "${var.name_prefix}-access" : var.access_log_group_name
-  logging_role_created  = (var.access_logs || local.execution_log_level != "OFF") && var.account_cloud_watch_role == "create"
+  logging_role_created  = (var.access_logs || upper(var.execution_log_level) != "OFF") && var.account_cloud_watch_role == "create"
 }
 
 resource "aws_cloudwatch_log_group" "otlp_logs" {

@@ -38,10 +38,5 @@ export function regionsWithEndpoint(signal: Signal): readonly string[] {
   return OTLP_ENDPOINT_REGIONS[signal].regions;
 }
 
-/** Whether CloudWatch has the OTLP endpoint of `signal` in `region`. */
-export function hasEndpoint(signal: Signal, region: string): boolean {
-  return regionsWithEndpoint(signal).includes(region);
-}
-
 /** The signals some commercial region has no endpoint for: each gets a rule (rules.ts). */
 export const SIGNALS_NOT_EVERYWHERE: readonly Signal[] = SIGNALS.filter((signal) => OTLP_ENDPOINT_REGIONS[signal].without.length > 0);

@@ -100,10 +100,9 @@ export const TAG_KEY = prefixedName(
 export const TAG_VALUE = { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u, rule: "0 to 256 letters, digits, spaces or _ . : / = + - @" };
 
 /**
- * API keys and usage plans per account and region; each team has one of each, so usage plans bound the team count.
- * Source: docs/aws-facts.md, "API keys" [doc] (10,000 keys; 300 usage plans).
+ * Usage plans per account and region (10,000 API keys); each team has one of each, so usage plans bound the team
+ * count. Source: docs/aws-facts.md, "API keys" [doc].
  */
-export const API_KEYS_PER_REGION = 10_000;
 export const USAGE_PLANS_PER_REGION = 300;
 
 /**

@@ -45,6 +45,16 @@ export const ACCESS_LOG_GROUP_NAME: Derived<{ namePrefix: string; accessLogGroup
   hcl: `var.access_log_group_name == "${DEFAULT_ACCESS_LOG_GROUP_NAME}" ? "\${var.name_prefix}-access" : var.access_log_group_name`,
 };
 
+/**
+ * Whether this module call creates the IAM role API Gateway logs with and sets it on the region's account setting:
+ * something logs (access logs, or execution logs at any level) and `accountCloudWatchRole` is `create`.
+ */
+export const LOGGING_ROLE_CREATED: Derived<{ accessLogs: boolean; executionLogLevel: string; accountCloudWatchRole: string }, boolean> = {
+  local: "logging_role_created",
+  ts: (s) => (s.accessLogs || s.executionLogLevel.toUpperCase() !== "OFF") && s.accountCloudWatchRole === "create",
+  hcl: '(var.access_logs || upper(var.execution_log_level) != "OFF") && var.account_cloud_watch_role == "create"',
+};
+
 /** A team's usage-plan limits: its own, else the stack's `throttle` (in HCL, every team's, by name). */
 export const TEAM_LIMITS: Derived<{ team: Pick<Team, "rateLimit" | "burstLimit">; throttle: Throttle }, Throttle> = {
   local: "team_limits",

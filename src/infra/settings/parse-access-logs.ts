@@ -65,8 +65,3 @@ export function parseAccessLogs(input: Record<string, unknown>, report: Report, 
     accountCloudWatchRole: role === "existing" ? "existing" : "create",
   };
 }
-
-/** Whether a stack writes any API Gateway log, and so needs the account-level CloudWatch role. */
-export function needsLoggingRole(settings: AccessLogSettings): boolean {
-  return settings.accessLogs || settings.executionLogLevel !== "OFF";
-}

@@ -1,3 +1,4 @@
+import { LOGGING_ROLE_CREATED } from "./derived";
 import { SIGNALS, Signal } from "../otlp/signals";
 import { ENDPOINT_REGION_RULES, LogStreamMode, RULES, settingsAllowed, ValueRule } from "./rules";
 import { checkAcross, checkValue } from "./setting-checks";
@@ -191,8 +192,7 @@ function checkEndpointRegions(settings: ProxySettings, rawSignals: unknown, repo
  * likely the second one, so it is told which way to go.
  */
 function accountSettingWarnings(settings: ProxySettings): string[] {
-  const logging = settings.accessLogs || settings.executionLogLevel !== "OFF";
-  if (settings.namePrefix === DEFAULTS.namePrefix || settings.accountCloudWatchRole !== "create" || !logging) return [];
+  if (settings.namePrefix === DEFAULTS.namePrefix || !LOGGING_ROLE_CREATED.ts(settings)) return [];
   return [
     `Warning: namePrefix is ${JSON.stringify(settings.namePrefix)} and accountCloudWatchRole is "create", so this deployment sets the ` +
       `API Gateway account logging role of ${settings.regions.join(", ")}. That setting is one per account and region: one deployment ` +

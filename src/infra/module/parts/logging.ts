@@ -1,6 +1,6 @@
 import { PUSH_TO_CLOUDWATCH_LOGS_POLICY_ARN } from "../../proxy/account-logging-policy";
 import { apiGatewayTrustPolicy } from "../../proxy/integration-policy";
-import { ACCESS_LOG_GROUP_NAME } from "../../settings/derived";
+import { ACCESS_LOG_GROUP_NAME, LOGGING_ROLE_CREATED } from "../../settings/derived";
 import { Block } from "../hcl/hcl-block";
 import { Call, expr, exprString, Value } from "../hcl/hcl-value";
 import { locals, onlyIf, PREFIX, REGION, resource, TAGS } from "../hcl/blocks";
@@ -14,7 +14,7 @@ export function loggingBlocks(): Block[] {
     locals({
       execution_log_level: expr("upper(var.execution_log_level)"),
       [ACCESS_LOG_GROUP_NAME.local]: expr(ACCESS_LOG_GROUP_NAME.hcl),
-      logging_role_created: expr('(var.access_logs || local.execution_log_level != "OFF") && var.account_cloud_watch_role == "create"'),
+      [LOGGING_ROLE_CREATED.local]: expr(LOGGING_ROLE_CREATED.hcl),
     }),
     resource("aws_cloudwatch_log_group", "otlp_logs", {
       name: expr("var.log_group_name"),
