@@ -21,9 +21,10 @@ function moduleWithTable(tablePath: string, change: (table: any) => Record<strin
   jest.isolateModules(() => {
     const table = jest.requireActual(tablePath);
     jest.doMock(tablePath, () => ({ ...table, ...change(table) }));
-    const generator = require("../../src/infra/module/otlp-proxy-module") as typeof import("../../src/infra/module/otlp-proxy-module");
+    // The JSON view loads the generator inside this registry, so it sees the changed table.
+    const { moduleJson } = require("../support/module-json") as typeof import("../support/module-json");
     // The same cut of the JSON as committedModule().main: without variables, outputs and the terraform block.
-    const { variable, output, terraform, ...resources } = generator.moduleJson();
+    const { variable, output, terraform, ...resources } = moduleJson();
     main = resources as ModuleMain;
     jest.dontMock(tablePath);
   });

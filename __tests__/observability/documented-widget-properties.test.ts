@@ -1,6 +1,6 @@
 import { AI_USAGE_PROMQL, promqlWidget } from "../../src/infra/observability/widgets/ai-usage-widgets";
 import { DOCUMENTED_WIDGET_PROPERTIES, undocumentedWidgetProblems } from "../../src/infra/observability/widgets/documented-properties";
-import { dashboardSections, DashboardRefs, MODULE_DASHBOARD_REFS } from "../../src/infra/module/parts/dashboard";
+import { DASHBOARD_REFS, dashboardSections } from "../../src/infra/module/parts/dashboard";
 import { oneLine as hcl } from "../../src/infra/module/hcl/hcl-value";
 
 // The table these tests hold every widget to is CloudWatch API Reference, "Dashboard Body Structure and Syntax", as
@@ -10,7 +10,7 @@ import { oneLine as hcl } from "../../src/infra/module/hcl/hcl-value";
 type AnyWidget = { readonly type: string; readonly properties: Readonly<Record<string, any>> };
 
 /** The expressions the Terraform module passes. */
-const MODULE_REFS: DashboardRefs = MODULE_DASHBOARD_REFS;
+const MODULE_REFS = DASHBOARD_REFS;
 
 /** Every widget the module's dashboard can show, each section as if turned on. */
 const ALL_WIDGETS = dashboardSections(MODULE_REFS).flatMap((s) => s.widgets) as readonly AnyWidget[];

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { moduleJson } from "../../src/infra/module/otlp-proxy-module";
+import { moduleJson } from "./module-json";
 import { MODULE_DIR } from "../../src/infra/module/module-dir";
 import { offlineProvider, terraformOk } from "./terraform-cli";
 

@@ -1,5 +1,5 @@
 import { ALL_RULES, CrossRule } from "../settings/rules";
-import { Block, blocksJson, renderBlocks } from "./hcl/hcl-block";
+import { Block, renderBlocks } from "./hcl/hcl-block";
 import { AWS_PROVIDER_REQUIREMENT, TERRAFORM_REQUIREMENT } from "./module-requirements";
 import { variableBlocks } from "./module-variables";
 import { alarmBlocks } from "./parts/alarms";
@@ -69,12 +69,4 @@ export function moduleBlocks(): ModuleBlocks {
 /** The module's HCL files, by name. */
 export function moduleHcl(blocks: ModuleBlocks = moduleBlocks()): Record<string, string> {
   return Object.fromEntries(TERRAFORM_FILES.map((name) => [name, renderBlocks(blocks[name])]));
-}
-
-/**
- * The whole module in Terraform's JSON syntax (`{ variable, locals, data, resource, output, moved, terraform }`): the
- * same blocks as the HCL files, for tests that read a resource's arguments or evaluate a local.
- */
-export function moduleJson(blocks: ModuleBlocks = moduleBlocks()): Record<string, any> {
-  return blocksJson(TERRAFORM_FILES.flatMap((name) => blocks[name]));
 }

@@ -3,7 +3,6 @@ import { AssetType, Construct, TerraformAsset, TerraformHclModule, TerraformOutp
 import { REGIONS_UNKNOWN_TO_PROVIDER } from "../aws-regions/provider-regions";
 import { ProxySettings } from "../settings/defaults";
 import { moduleInputs } from "./module-inputs";
-import { outputPresent } from "./present-outputs";
 import { MODULE_DIR } from "../module/module-dir";
 import { MODULE_OUTPUTS } from "../module/parts/outputs";
 import { addBackend } from "./stack-backend";
@@ -46,7 +45,7 @@ export class RegionStack extends TerraformStack {
       variables: moduleInputs(settings, region),
     });
     this.proxy.overrideLogicalId(MODULE_CALL_NAME);
-    for (const output of MODULE_OUTPUTS.filter((o) => outputPresent(o.name, settings, region))) {
+    for (const output of MODULE_OUTPUTS.filter((o) => o.presentWhen?.(settings, region) ?? true)) {
       const forwarded = new TerraformOutput(this, `output-${output.name}`, {
         value: `\${module.${MODULE_CALL_NAME}.${output.name}}`,
         description: output.description,

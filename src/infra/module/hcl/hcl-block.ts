@@ -1,4 +1,4 @@
-import { Call, Expr, isObject, jsonValue, keyHcl, oneLine, Value } from "./hcl-value";
+import { Call, Expr, isObject, keyHcl, oneLine, Value } from "./hcl-value";
 
 /** A block: `resource "aws_iam_role" "integration" { ... }`, or one nested in another (`lifecycle { ... }`). */
 export class Block {
@@ -117,43 +117,4 @@ function spreads(value: Value): boolean {
   if (value instanceof Call) return spreads(value.argument);
   if (value instanceof Expr) return false;
   return (Array.isArray(value) && value.length > 0) || (isObject(value) && Object.keys(value).length > 0);
-}
-
-/** Blocks in Terraform's JSON syntax: `{ resource: { type: { name: body } }, locals: {...}, ... }`. */
-export function blocksJson(blocks: readonly Block[]): Record<string, any> {
-  const out: Record<string, any> = {};
-  for (const block of blocks) {
-    let at = out;
-    const path = [block.type, ...block.labels];
-    for (const key of path.slice(0, -1)) at = at[key] ??= {};
-    const last = path[path.length - 1];
-    // A local is one expression, however it is laid out in HCL, so tests can evaluate it as text.
-    const body = block.type === "locals" ? Object.fromEntries(Object.entries(block.body).map(([name, v]) => [name, `\${${oneLine(v as Value)}}`])) : bodyJson(block.body);
-    if (path.length === 1) at[last] = block.type === "moved" ? [...(at[last] ?? []), body] : { ...(at[last] ?? {}), ...body };
-    else at[last] = body;
-  }
-  return out;
-}
-
-/** Arguments Terraform's JSON syntax takes as bare expressions, not templates: types, addresses and references. */
-const BARE = new Set(["type", "from", "to", "depends_on"]);
-
-function bare(value: Value): unknown {
-  return Array.isArray(value) ? (value as Value[]).map(bare) : value instanceof Expr || value instanceof Call ? oneLine(value) : jsonValue(value);
-}
-
-function bodyJson(body: Body): Record<string, unknown> {
-  const out: Record<string, any> = {};
-  for (const [name, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    const blocks = value instanceof Block ? [value] : Array.isArray(value) && value.length > 0 && value.every((v) => v instanceof Block) ? (value as Block[]) : undefined;
-    if (!blocks) {
-      out[name] = BARE.has(name) ? bare(value as Value) : jsonValue(value as Value);
-      continue;
-    }
-    if (value instanceof Block && value.labels.length > 0) (out[value.type] ??= {})[value.labels[0]] = bodyJson(value.body);
-    else if (value instanceof Block) out[value.type] = bodyJson(value.body);
-    else out[name] = blocks.map((block) => bodyJson(block.body));
-  }
-  return out;
 }

@@ -60,30 +60,25 @@ export function isObject(value: unknown): value is { readonly [key: string]: Val
   return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Expr) && !(value instanceof Call);
 }
 
-/** A string as HCL: a quoted template with literal `${` and `%{` escaped, or the expression itself when it is one. */
-export function stringHcl(value: string): string {
-  const whole = new RegExp(`^(?:${MARKER.source})$`).exec(value);
-  if (whole) return markerText(whole);
-  let out = "";
+/**
+ * A string's parts in order: literal text, and the expressions its markers carry. Both syntaxes write a string from
+ * them (HCL here; Terraform's JSON syntax in the tests' view of the module).
+ */
+export function templateParts(value: string): (string | Expr)[] {
+  const parts: (string | Expr)[] = [];
   let last = 0;
   for (const match of value.matchAll(MARKER)) {
-    out += escapeLiteral(value.slice(last, match.index));
-    out += `\${${markerText(match)}}`;
+    parts.push(value.slice(last, match.index), new Expr(markerText(match)));
     last = match.index! + match[0].length;
   }
-  return `"${out + escapeLiteral(value.slice(last))}"`;
+  return [...parts, value.slice(last)].filter((part) => part !== "");
 }
 
-/** A string as Terraform's JSON syntax has it: a template whose expressions are `${...}` and literal `${` doubled. */
-export function stringJson(value: string): string {
-  let out = "";
-  let last = 0;
-  for (const match of value.matchAll(MARKER)) {
-    out += value.slice(last, match.index).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
-    out += `\${${markerText(match)}}`;
-    last = match.index! + match[0].length;
-  }
-  return out + value.slice(last).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+/** A string as HCL: a quoted template with literal `${` and `%{` escaped, or the expression itself when it is one. */
+export function stringHcl(value: string): string {
+  const parts = templateParts(value);
+  if (parts.length === 1 && parts[0] instanceof Expr) return parts[0].text;
+  return `"${parts.map((part) => (part instanceof Expr ? `\${${part.text}}` : escapeLiteral(part))).join("")}"`;
 }
 
 /** A literal part of a quoted template: JSON-style escapes (HCL shares them) and template sequences doubled. */
@@ -106,18 +101,4 @@ export function oneLine(value: Value): string {
   if (Array.isArray(value)) return `[${value.map(oneLine).join(", ")}]`;
   const members = Object.entries(value as Record<string, Value>).filter(([, member]) => member !== undefined);
   return members.length === 0 ? "{}" : `{ ${members.map(([key, member]) => `${keyHcl(key)} = ${oneLine(member)}`).join(", ")} }`;
-}
-
-/** A value in Terraform's JSON syntax, as the module's JSON view and the tests read it. */
-export function jsonValue(value: Value): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Expr || value instanceof Call) return `\${${oneLine(value)}}`;
-  if (typeof value === "string") return stringJson(value);
-  if (typeof value === "number" || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map(jsonValue);
-  return Object.fromEntries(
-    Object.entries(value as Record<string, Value>)
-      .filter(([, member]) => member !== undefined)
-      .map(([key, member]) => [key, jsonValue(member)]),
-  );
 }

@@ -10,30 +10,28 @@ import { locals, onlyIf, PREFIX, REGION, resource } from "../hcl/blocks";
 import { ALARM_IDS } from "./alarms";
 import { PER_TEAM_STREAMS } from "./teams";
 
-/** The Terraform expressions the dashboard reads (resource addresses are the module's). */
-export interface DashboardRefs {
-  readonly region: string;
-  readonly apiName: string;
-  readonly stageName: string;
-  readonly periodSeconds: string;
-  /** A list of the alarms' ARNs, in the order the alarms are declared. */
-  readonly alarmArns: string;
-  readonly alarmsOn: string;
-  /** The route paths, `/v1/<signal>`, in route order. */
-  readonly routePaths: string;
-  readonly signals: string;
-  readonly detailedMetrics: string;
-  readonly accessLogsOn: string;
-  /** The access-log group's name; must evaluate (to anything) even when access logs are off. */
-  readonly accessLogGroupName: string;
-  readonly teams: string;
-  /** The API key id of team `t` (the iteration variable of a `for t in <teams>`). */
-  readonly teamKeyId: string;
-  readonly otlpLogGroupName: string;
-  readonly aiUsageWidgets: string;
-  /** Whether each team has its own stream in the OTLP log group, named by its key id (`log_streams` is per-team). */
-  readonly teamStreamsOn: string;
-}
+/** The Terraform expressions the dashboard reads: the module's own variables, locals and resources. */
+export const DASHBOARD_REFS = {
+  region: "local.region",
+  apiName: "aws_api_gateway_rest_api.api.name",
+  stageName: "aws_api_gateway_stage.api_stage.stage_name",
+  periodSeconds: "var.alarms.period_seconds",
+  // The alarms' ARNs in the order the alarms are declared.
+  alarmArns: `[for id in ${hcl([...ALARM_IDS])} : aws_cloudwatch_metric_alarm.proxy[id].arn if contains(keys(aws_cloudwatch_metric_alarm.proxy), id)]`,
+  alarmsOn: "var.alarms.enabled",
+  routePaths: "local.route_paths",
+  signals: "local.signals",
+  detailedMetrics: "var.detailed_metrics",
+  accessLogsOn: "var.access_logs",
+  // Evaluates (to anything) even when access logs are off.
+  accessLogGroupName: 'try(aws_cloudwatch_log_group.access_logs[0].name, "")',
+  teams: "var.teams",
+  // The API key id of team `t`, the iteration variable of a `for t in var.teams`.
+  teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
+  otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
+  aiUsageWidgets: "var.dashboard.ai_usage_widgets",
+  teamStreamsOn: PER_TEAM_STREAMS,
+} as const;
 
 /** One run of widgets that starts its own row on the grid, shown when `include` holds. */
 export interface DashboardSection {
@@ -48,7 +46,7 @@ export interface DashboardSection {
  * {@link tfExpr} placeholders where Terraform fills in a value (so the PromQL charts' `step` renders as the number
  * `refs.periodSeconds` evaluates to, not as a string), cut into sections that each start with a full-width widget.
  */
-export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
+export function dashboardSections(refs: typeof DASHBOARD_REFS = DASHBOARD_REFS): DashboardSection[] {
   const region = tfExpr(refs.region);
   const api = { ApiName: tfExpr(refs.apiName), Stage: tfExpr(refs.stageName) };
   const periodSeconds = tfNumber(refs.periodSeconds);
@@ -99,7 +97,7 @@ export function dashboardSections(refs: DashboardRefs): DashboardSection[] {
  * keeps the sections the variables turn on and stacks them. Every section starts with a full-width widget, which
  * `layOut` always puts on a new row, so the stacked result is laid out as one `layOut` of the kept widgets would be.
  */
-export function dashboardLocals(refs: DashboardRefs): Record<string, Value> {
+export function dashboardLocals(refs: typeof DASHBOARD_REFS = DASHBOARD_REFS): Record<string, Value> {
   return {
     dashboard_sections: dashboardSections(refs).map((s) => ({
       include: expr(s.include),
@@ -123,32 +121,10 @@ function withProperties(widget: Widget, properties: Record<string, unknown>): Wi
   return { ...widget, properties: { ...widget.properties, ...properties } };
 }
 
-
-
-/** The Terraform expressions the module's dashboard reads. */
-export const MODULE_DASHBOARD_REFS: DashboardRefs = {
-  region: "local.region",
-  apiName: "aws_api_gateway_rest_api.api.name",
-  stageName: "aws_api_gateway_stage.api_stage.stage_name",
-  periodSeconds: "var.alarms.period_seconds",
-  alarmArns: `[for id in ${hcl([...ALARM_IDS])} : aws_cloudwatch_metric_alarm.proxy[id].arn if contains(keys(aws_cloudwatch_metric_alarm.proxy), id)]`,
-  alarmsOn: "var.alarms.enabled",
-  routePaths: "local.route_paths",
-  signals: "local.signals",
-  detailedMetrics: "var.detailed_metrics",
-  accessLogsOn: "var.access_logs",
-  accessLogGroupName: 'try(aws_cloudwatch_log_group.access_logs[0].name, "")',
-  teams: "var.teams",
-  teamKeyId: "aws_api_gateway_api_key.team[t.name].id",
-  otlpLogGroupName: "aws_cloudwatch_log_group.otlp_logs.name",
-  aiUsageWidgets: "var.dashboard.ai_usage_widgets",
-  teamStreamsOn: PER_TEAM_STREAMS,
-};
-
 /** The CloudWatch dashboard `<name_prefix>-<region>`, its body assembled in locals from the sections the variables turn on. */
 export function dashboardBlocks(): Block[] {
   return [
-    locals(dashboardLocals(MODULE_DASHBOARD_REFS)),
+    locals(dashboardLocals()),
     resource("aws_cloudwatch_dashboard", "proxy", {
       count: onlyIf("var.dashboard.enabled"),
       dashboard_name: `${PREFIX}-${REGION}`,

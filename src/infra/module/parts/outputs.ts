@@ -4,6 +4,10 @@ import { getApiKeyCommand } from "../../proxy/api-key-command";
 import { Block } from "../hcl/hcl-block";
 import { expr, exprAscii, exprString, oneLine } from "../hcl/hcl-value";
 import { locals, output } from "../hcl/blocks";
+import { ProxySettings } from "../../settings/defaults";
+import { ALARMS_NOTIFY, TRANSACTION_SEARCH_HERE } from "../../settings/derived";
+import { networkForRegion } from "../../settings/parse-network";
+import { signalsForRegion } from "../../settings/parse-settings";
 import { PER_TEAM_STREAMS } from "./teams";
 
 /** One output of the module: the same name and meaning as the cdktf region stack's output. */
@@ -11,6 +15,11 @@ export interface ModuleOutputSpec {
   readonly name: string;
   readonly description: string;
   readonly value: string;
+  /**
+   * For an output `value` can make null: whether it has a value, from the settings a region stack passes. The stack
+   * forwards only those (`cdktf deploy` fails on a null output), so this and `value` must agree; they sit side by side.
+   */
+  readonly presentWhen?: (settings: ProxySettings, region: string) => boolean;
 }
 
 const keyId = (team: string) => `aws_api_gateway_api_key.team[${team}].id`;
@@ -28,6 +37,7 @@ export const MODULE_OUTPUTS: readonly ModuleOutputSpec[] = [
     name: `${signal}_url`,
     description: `Full URL of the ${signal} route (POST ${signalPath(signal)}), for per-signal endpoint settings; null when signals leaves the route out.`,
     value: `${signalOn(signal)} ? "\${local.endpoint}${signalPath(signal)}" : null`,
+    presentWhen: (s: ProxySettings, region: string) => signalsForRegion(s, region).includes(signal),
   })),
   {
     name: "api_key_id",
@@ -55,6 +65,7 @@ export const MODULE_OUTPUTS: readonly ModuleOutputSpec[] = [
     description:
       "The log stream of each team, by team name: its API key id, which API Gateway sets as the stream of every log record sent with that key; null when log_streams is shared or the logs route is off.",
     value: `${PER_TEAM_STREAMS} && ${signalOn("logs")} ? { for t in var.teams : t.name => aws_cloudwatch_log_stream.team[t.name].name } : null`,
+    presentWhen: (s, region) => s.logStreams === "per-team" && signalsForRegion(s, region).includes("logs"),
   },
   {
     name: "client_config",
@@ -67,32 +78,38 @@ export const MODULE_OUTPUTS: readonly ModuleOutputSpec[] = [
     name: "access_log_group_name",
     description: "CloudWatch log group of the stage's access logs: one JSON line per request; null when access_logs is false.",
     value: "one(aws_cloudwatch_log_group.access_logs[*].name)",
+    presentWhen: (s) => s.accessLogs,
   },
   {
     name: "custom_domain_target",
     description: "Regional target of the custom domain: point a CNAME or alias record at it when the module creates no Route 53 record; null without domain_name.",
     value: "one(aws_api_gateway_domain_name.custom_domain[*].regional_domain_name)",
+    presentWhen: (s, region) => Boolean(networkForRegion(s, region).domainName),
   },
   {
     name: "execute_api_endpoint",
     description: "The stage's own execute-api URL when a custom domain is set (otlp_endpoint is then the custom domain); null without domain_name.",
     value: "var.domain_name != null ? aws_api_gateway_stage.api_stage.invoke_url : null",
+    presentWhen: (s, region) => Boolean(networkForRegion(s, region).domainName),
   },
   {
     name: "dashboard_url",
     description: "CloudWatch console URL of this region's proxy dashboard; null when the dashboard is off.",
     value:
       'var.dashboard.enabled ? "https://${local.region}.console.aws.amazon.com/cloudwatch/home?region=${local.region}#dashboards/dashboard/${aws_cloudwatch_dashboard.proxy[0].dashboard_name}" : null',
+    presentWhen: (s) => s.dashboard.enabled,
   },
   {
     name: "alarm_topic_arn",
     description: "SNS topic the proxy's alarms notify (email subscribers must confirm); null when there is none.",
     value: "local.alarm_topic_arn",
+    presentWhen: (s, region) => ALARMS_NOTIFY.ts({ alarms: s.alarms, region }),
   },
   {
     name: "transaction_search_stack_id",
     description: "CloudFormation stack that turned on X-Ray Transaction Search in this account and region; null when the module does not turn it on.",
     value: "one(aws_cloudformation_stack.transaction_search[*].id)",
+    presentWhen: (s, region) => TRANSACTION_SEARCH_HERE.ts({ transactionSearch: s.transactionSearch, region }),
   },
 ];
 
