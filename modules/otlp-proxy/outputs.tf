@@ -70,7 +70,7 @@ output "log_group_name" {
 }
 
 output "log_stream_names" {
-  description = "The log stream of each team, by team name: its API key id, which API Gateway sets as the stream of every log record sent with that key; null when log_streams is shared or the logs route is off."
+  description = "The log stream of each team, by team name: its API key id, which API Gateway sets as the stream of every log record sent with that key; null when log_streams is shared or the logs route is off (the streams exist whenever log_streams is per-team, so turning the route back on finds them)."
   value       = var.log_streams == "per-team" && contains(local.signals, "logs") ? { for t in var.teams : t.name => aws_cloudwatch_log_stream.team[t.name].name } : null
 }
 

@@ -331,7 +331,7 @@ variable "dashboard" {
 }
 
 variable "alarms" {
-  description = "The CloudWatch alarms (5XX, 4XX spike, integration latency p99, and 429 with access logs; `alarms.enabled`) and where they notify: `alarms.emails`, subscribed to a topic created for them, or `alarms.topic_arns`, an existing SNS topic by region name."
+  description = "The CloudWatch alarms (5XX, 4XX spike, integration latency p99, and 429 with access logs; `alarms.enabled`) and where they notify: `alarms.topic_arns`, an existing SNS topic by region name, or else a topic created for them; `alarms.emails` are subscribed to whichever topic that is."
   type = object({
     enabled                        = optional(bool, true)
     period_seconds                 = optional(number, 300)

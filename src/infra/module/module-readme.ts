@@ -98,8 +98,10 @@ resources (\`aws_api_gateway_api_key.team\`, \`aws_api_gateway_usage_plan.team_p
 
 - \`tags\` are set on each taggable resource (the stacks set them as the provider's \`default_tags\`); set
   \`default_tags\` on your provider as well if you want them on everything.
-- The synth-time warnings (metrics routes outside the OTLP metrics regions, teams' rates above the account limit) are
-  not repeated at plan.
+- The synth-time warnings (traces without X-Ray Transaction Search in the region, the teams' rates adding up past the
+  OTLP metrics endpoint's 500 requests per second with \`metrics_throttle\` off, or past the account's limit, a
+  \`name_prefix\` of its own that still sets the region's API Gateway logging role) are not repeated at plan. Metrics
+  in a region without the OTLP metrics endpoint are refused by a precondition, as synth refuses them.
 - The cdktf region stacks call this module as \`module "otlp_proxy"\`, so their addresses are this module's under
   \`module.otlp_proxy\` (\`module.otlp_proxy.aws_api_gateway_resource.route["logs"]\`); taking a stack's state over into your
   own root module under another name needs \`moved\` blocks (or \`terraform state mv\`).

@@ -76,7 +76,7 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof ProxySettings, SettingD
     allowed: "`dashboard.enabled`, `dashboard.aiUsageWidgets`: `true` or `false`",
   },
   alarms: {
-    does: (s) => `The CloudWatch alarms (5XX, 4XX spike, integration latency p99, and 429 with access logs; ${s("alarms.enabled")}) and where they notify: ${s("alarms.emails")}, subscribed to a topic created for them, or ${s("alarms.topicArns")}, an existing SNS topic by region name.`,
+    does: (s) => `The CloudWatch alarms (5XX, 4XX spike, integration latency p99, and 429 with access logs; ${s("alarms.enabled")}) and where they notify: ${s("alarms.topicArns")}, an existing SNS topic by region name, or else a topic created for them; ${s("alarms.emails")} are subscribed to whichever topic that is.`,
     inDocs: "See [Observability](observability.md#dashboard-alarm-and-transaction-search-settings-in-detail).",
     allowed: "`alarms.enabled`: `true` or `false`",
   },
