@@ -94,6 +94,13 @@ resources (\`aws_api_gateway_api_key.team\`, \`aws_api_gateway_usage_plan.team_p
 \`aws_api_gateway_usage_plan_key.team_plan_key\`, \`aws_cloudwatch_log_stream.team\`) and alarm emails
 (\`aws_sns_topic_subscription.alarm_email\`) are not changes to the REST API.
 
+## Removing a signal or the allow-list
+
+The deployment is replaced new-before-old whenever what it serves changes, and Terraform destroys a removed route (or
+the resource policy of \`allowed_source_cidrs\`) only after that, so the new deployment still serves it and the next
+plan is clean. After an apply that removes a signal or sets \`allowed_source_cidrs\` back to null, apply once more
+with \`-replace=<this module's address>.aws_api_gateway_deployment.api_deployment\`.
+
 ## Beside the cdktf stacks
 
 - \`tags\` are set on each taggable resource (the stacks set them as the provider's \`default_tags\`); set

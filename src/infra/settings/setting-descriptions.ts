@@ -35,7 +35,7 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof ProxySettings, SettingD
   },
   signals: {
     does: (s) => `Which routes exist. With "traces", turn on X-Ray Transaction Search (${s("transactionSearch")}, or once per account and region yourself).`,
-    inDocs: `Synth warns where traces are routed and this project does not turn Transaction Search on. ${SIGNALS_NOT_EVERYWHERE.map((signal) => `CloudWatch has no OTLP ${signal} endpoint in ${OTLP_ENDPOINT_REGIONS[signal].without.join(", ")}`, ).join("; ")} (the table is \`src/infra/aws-regions/otlp-endpoint-regions.ts\`).`,
+    inDocs: `Synth warns where traces are routed and this project does not turn Transaction Search on. Removing a signal needs one more deployment ([Deploying](deploying.md#removing-a-route-or-the-ip-allow-list-redeploy-once-more)). ${SIGNALS_NOT_EVERYWHERE.map((signal) => `CloudWatch has no OTLP ${signal} endpoint in ${OTLP_ENDPOINT_REGIONS[signal].without.join(", ")}`, ).join("; ")} (the table is \`src/infra/aws-regions/otlp-endpoint-regions.ts\`).`,
   },
   tags: { does: "Tags on every resource that takes tags (the cdktf stacks set them as the provider's `default_tags`)." },
   namePrefix: {
@@ -55,6 +55,7 @@ export const SETTING_DESCRIPTIONS: Readonly<Record<keyof ProxySettings, SettingD
   accountCloudWatchRole: { does: "Logging needs the region's API Gateway account setting (`aws_api_gateway_account`, one per account and region) to name an IAM role API Gateway can write logs with. \"create\": the proxy creates `<prefix>-apigw-logs-<region>` and sets it. \"existing\": the region already has one (another deployment, a landing zone, the console), which is left alone. Used only when some logging is on." },
   allowedSourceCidrs: {
     does: "Only these source IP ranges may call the API: a REST API resource policy allows `execute-api:Invoke` and denies it when `aws:SourceIp` is not in the list, so other sources get 403 with \"your network address is not in this OTLP proxy's allowed source ranges\". A bare address is written out as its /32 or /128 (IAM would read a bare IPv6 address as a /32 network). The policy is in the deployment trigger, so changing it redeploys. None (null): any source may call.",
+    inDocs: "Removing the list needs one more deployment ([Deploying](deploying.md#removing-a-route-or-the-ip-allow-list-redeploy-once-more)).",
   },
   webAclArn: { does: "A regional WAFv2 web ACL associated with the stage (`aws_wafv2_web_acl_association`); the ACL itself is yours. None (null): no web ACL." },
   domainName: {
