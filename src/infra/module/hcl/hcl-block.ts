@@ -89,6 +89,11 @@ function align(items: readonly Item[]): string[] {
 function layOut(value: Value, indent: string, column: number): string[] {
   const line = oneLine(value);
   if (column + line.length <= WIDTH || !spreads(value)) return [line];
+  if (value instanceof Call && value.spread) {
+    const inner = `${indent}${INDENT}`;
+    const args = (value.argument as Value[]).flatMap((item) => [`${inner}${layOut(item, inner, inner.length).join("\n")},`]);
+    return [`${value.name}(`, ...args, `${indent})`];
+  }
   if (value instanceof Call) {
     const inner = layOut(value.argument, indent, column + value.name.length + 1);
     return [`${value.name}(${inner[0]}`, ...inner.slice(1, -1), `${inner[inner.length - 1]})`];

@@ -15,11 +15,15 @@ export class Expr {
   }
 }
 
-/** A function call whose one argument is a value laid out like any other (`jsonencode({ ... })` over lines). */
+/**
+ * A function call whose one argument is a value laid out like any other (`jsonencode({ ... })` over lines), or, with
+ * `spread`, whose arguments are the items of a list, one per line when they do not fit on one (`merge(a, b)`).
+ */
 export class Call {
   constructor(
     readonly name: string,
     readonly argument: Value,
+    readonly spread = false,
   ) {}
 }
 
@@ -95,7 +99,7 @@ export function keyHcl(key: string): string {
 export function oneLine(value: Value): string {
   if (value === null || value === undefined) return "null";
   if (value instanceof Expr) return value.text;
-  if (value instanceof Call) return `${value.name}(${oneLine(value.argument)})`;
+  if (value instanceof Call) return `${value.name}(${value.spread ? (value.argument as Value[]).map(oneLine).join(", ") : oneLine(value.argument)})`;
   if (typeof value === "string") return stringHcl(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return `[${value.map(oneLine).join(", ")}]`;

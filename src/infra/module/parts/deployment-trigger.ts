@@ -1,6 +1,6 @@
 import { Block } from "../hcl/hcl-block";
 import { address } from "../hcl/blocks";
-import { expr, Expr, oneLine, Value } from "../hcl/hcl-value";
+import { Call, expr, Expr, oneLine, Value } from "../hcl/hcl-value";
 
 /** Meta-arguments: how Terraform manages a resource, not what the deployment serves. */
 const NOT_SERVED = new Set(["depends_on", "lifecycle", "count", "for_each", "provider"]);
@@ -37,7 +37,7 @@ export interface ServedResource {
  * sorted, so the same entries under the same names hash the same whatever their order, and upgrading from 0.2.0 does
  * not redeploy (v0-2-0-names.ts).
  */
-export function servedConfiguration(served: readonly ServedResource[]): Expr {
+export function servedConfiguration(served: readonly ServedResource[]): Call {
   const parts = served.map(({ block, attributes, name, instances }) => {
     const config = withoutNulls(servedArguments(block, attributes));
     if (instances) {
@@ -47,7 +47,7 @@ export function servedConfiguration(served: readonly ServedResource[]): Expr {
     const { count } = block.body as { count?: Expr };
     return `{ ${JSON.stringify(name ?? address(block))} = ${count ? `(${count.text}) > 0 ? ${config} : null` : config} }`;
   });
-  return expr(`merge(${parts.join(", ")})`);
+  return new Call("merge", parts.map(expr), true);
 }
 
 function servedArguments(block: Block, attributes?: readonly string[]): Record<string, Value> {
