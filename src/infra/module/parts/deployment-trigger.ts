@@ -22,8 +22,6 @@ export interface ServedResource {
   readonly block: Block;
   /** Only these attributes are served by a deployment. @default every attribute */
   readonly attributes?: readonly string[];
-  /** Hashed under its address, or for `count` resources `name`. @default its address */
-  readonly name?: string;
   /** For a `for_each` resource: its instances. */
   readonly instances?: ServedInstances;
 }
@@ -38,14 +36,14 @@ export interface ServedResource {
  * not redeploy (v0-2-0-names.ts).
  */
 export function servedConfiguration(served: readonly ServedResource[]): Call {
-  const parts = served.map(({ block, attributes, name, instances }) => {
+  const parts = served.map(({ block, attributes, instances }) => {
     const config = withoutNulls(servedArguments(block, attributes));
     if (instances) {
-      const { keys, present, values, name: instanceName } = instances;
-      return `{ for k in ${keys} : ${instanceName} => ${present} ? [for each in [{ key = k, value = ${values}[k] }] : ${config}][0] : null }`;
+      const { keys, present, values, name } = instances;
+      return `{ for k in ${keys} : ${name} => ${present} ? [for each in [{ key = k, value = ${values}[k] }] : ${config}][0] : null }`;
     }
     const { count } = block.body as { count?: Expr };
-    return `{ ${JSON.stringify(name ?? address(block))} = ${count ? `(${count.text}) > 0 ? ${config} : null` : config} }`;
+    return `{ ${JSON.stringify(address(block))} = ${count ? `(${count.text}) > 0 ? ${config} : null` : config} }`;
   });
   return new Call("merge", parts.map(expr), true);
 }
